@@ -1,0 +1,23 @@
+import { defineRule } from '../../src/engine/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'lock-table',
+    summary: 'An explicit LOCK TABLE in a blocking mode stops traffic for the rest of the transaction',
+    severity: 'warning',
+    category: 'lock',
+    messages: {
+      lock: 'LOCK TABLE {tables} IN {mode} MODE blocks {blocks} on those tables until the transaction ends.',
+    },
+    help: 'Avoid explicit locks in migrations; if you need one, set a short lock_timeout first and keep the transaction tiny. See `migsafe explain lock-table`.',
+  },
+  kinds: ['lock_table'],
+  check(op, ctx) {
+    const blocking = ['SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE'];
+    if (!blocking.includes(op.mode)) return [];
+    const tables = op.tables.filter((t) => !ctx.isNew(t));
+    if (!tables.length) return [];
+    const blocks = op.mode === 'ACCESS EXCLUSIVE' ? 'all reads and writes' : op.mode === 'EXCLUSIVE' ? 'all writes and most reads' : 'all writes';
+    return [{ messageId: 'lock', data: { tables: tables.map((t) => `"${t}"`).join(', '), mode: op.mode, blocks } }];
+  },
+});

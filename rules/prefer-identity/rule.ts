@@ -1,0 +1,21 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { typedColumns } from '../../src/model/types.js';
+
+export default defineRule({
+  meta: {
+    id: 'prefer-identity',
+    summary: 'Use identity columns instead of serial',
+    severity: 'warning',
+    category: 'types',
+    messages: {
+      serial: 'Column "{table}"."{column}" is {type}. serial sequences are owned loosely: permissions, pg_dump and copying the table each need extra care, and inserting explicit ids silently desynchronises the sequence.',
+    },
+    help: 'Use bigint GENERATED ALWAYS AS IDENTITY (or BY DEFAULT). See `migsafe explain prefer-identity`.',
+  },
+  kinds: ['create_table', 'add_column'],
+  check(op) {
+    return typedColumns(op)
+      .filter((c) => /^(small|big)?serial[248]?$/.test(c.type.name))
+      .map((c) => ({ messageId: 'serial', data: { table: c.table, column: c.column, type: c.type.display } }));
+  },
+});

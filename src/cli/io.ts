@@ -1,0 +1,36 @@
+import { writeSync } from 'node:fs';
+
+/** What a command may touch: its output streams, the working directory and colour support. */
+export interface CommandIO {
+  cwd: string;
+  color: boolean;
+  out(text: string): void;
+  err(line: string): void;
+}
+
+/** Synchronous writes, so output is complete before main.ts calls process.exit. */
+export function processIO(): CommandIO {
+  const env = process.env;
+  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  const color = forced || (!!process.stdout.isTTY && env.NO_COLOR === undefined && env.TERM !== 'dumb');
+  return {
+    cwd: process.cwd(),
+    color: env.NO_COLOR !== undefined && !forced ? false : color,
+    out: (text) => writeAll(1, text),
+    err: (line) => writeAll(2, line.endsWith('\n') ? line : line + '\n'),
+  };
+}
+
+function writeAll(fd: number, text: string): void {
+  const buf = Buffer.from(text, 'utf8');
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += writeSync(fd, buf, off);
+    } catch (e: any) {
+      if (e?.code === 'EAGAIN') continue;
+      if (e?.code === 'EPIPE') return;
+      throw e;
+    }
+  }
+}

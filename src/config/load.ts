@@ -1,0 +1,66 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { configSchema, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type ResolvedConfig } from './schema.js';
+
+export const CONFIG_NAMES = ['migsafe.config.json', '.migsafe.json'];
+
+/** Walk up from `cwd` to the filesystem root looking for a config file. */
+export function findConfig(cwd: string): string | null {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const p = join(dir, name);
+      if (existsSync(p) && statSync(p).isFile()) return p;
+    }
+    const up = dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+}
+
+/**
+ * Load and validate a config. `explicit` is the --config path (must exist).
+ * `knownRules` validates the keys of `rules`.
+ */
+export function loadConfig(cwd: string, explicit: string | undefined, knownRules: ReadonlySet<string>): ResolvedConfig {
+  const file = explicit ? resolve(cwd, explicit) : findConfig(cwd);
+  const base: ResolvedConfig = {
+    file: null, root: resolve(cwd), rules: {}, pgVersion: 15, include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE,
+    failOn: 'error', assumeInTransaction: false,
+  };
+  if (!file) return base;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e: any) {
+    throw new ConfigError(`${file}: cannot read config file (${e?.code === 'ENOENT' ? 'no such file' : e?.code ?? e?.message})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e: any) {
+    throw new ConfigError(`${file}: invalid JSON (${String(e?.message ?? e).replace(/^JSON\.parse: /, '')})`);
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? (issue as any).keys.join(', ') : '(root)');
+    const msg = issue.code === 'unrecognized_keys' ? `unknown key "${(issue as any).keys.join('", "')}"` : issue.message;
+    throw new ConfigError(`${file}: ${key}: ${msg}`);
+  }
+  const c = parsed.data;
+  for (const id of Object.keys(c.rules)) {
+    if (!knownRules.has(id)) throw new ConfigError(`${file}: rules.${id}: unknown rule "${id}" (run \`migsafe rules\` for the list)`);
+  }
+  return {
+    file,
+    root: dirname(file),
+    rules: c.rules,
+    pgVersion: c.pgVersion ?? 15,
+    include: c.include ?? DEFAULT_INCLUDE,
+    exclude: [...DEFAULT_EXCLUDE, ...(c.exclude ?? [])],
+    failOn: c.failOn ?? 'error',
+    assumeInTransaction: c.assumeInTransaction ?? false,
+  };
+}

@@ -1,0 +1,88 @@
+import type { MigrationContext } from '../model/context.js';
+import type { Migration } from '../model/migration.js';
+import type { Operation } from '../model/operation.js';
+
+const norm = (n: string) => n.toLowerCase();
+const last = (n: string) => norm(n).split('.').pop()!;
+
+/** Builds the MigrationContext as the engine walks a migration's operations in order. */
+export class ContextTracker {
+  readonly ctx: MigrationContext;
+  private created = new Set<string>();
+  private createdShort = new Set<string>();
+  private sessionLock = false;
+  private localLock = false;
+  private sessionStmt = false;
+  private localStmt = false;
+  private explicitTx = false;
+  private autocommit = false;
+
+  constructor(private readonly m: Migration, pgVersion: number) {
+    const self = this;
+    this.ctx = {
+      file: m.file,
+      direction: m.direction,
+      pgVersion,
+      inTransaction: m.transactional,
+      runnerTransaction: m.transactional,
+      lockTimeout: false,
+      statementTimeout: false,
+      isNew(name: string) {
+        return self.created.has(norm(name)) || (!name.includes('.') && self.createdShort.has(last(name))) || self.created.has(`public.${norm(name)}`);
+      },
+    };
+  }
+
+  private remember(name: string | null): void {
+    if (!name) return;
+    this.created.add(norm(name));
+    this.createdShort.add(last(name));
+    if (norm(name).startsWith('public.')) this.created.add(last(name));
+  }
+
+  /** Apply the effect of `op` (call after the rules have seen it). */
+  after(op: Operation): void {
+    switch (op.kind) {
+      case 'create_table':
+        this.remember(op.table);
+        break;
+      case 'create_index':
+        this.remember(op.name);
+        break;
+      case 'create_object':
+        if (op.objectType === 'matview' || op.objectType === 'view') this.remember(op.name);
+        break;
+      case 'rename_table':
+        if (this.ctx.isNew(op.table)) {
+          const schema = op.table.includes('.') ? op.table.slice(0, op.table.lastIndexOf('.') + 1) : '';
+          this.remember(schema + op.newName);
+        }
+        break;
+      case 'set_config': {
+        const on = op.value !== null && !/^\s*0+\s*(ms|s|min)?\s*$/i.test(op.value) && op.value.trim() !== '';
+        if (op.name === 'lock_timeout') {
+          if (op.local) this.localLock = on;
+          else this.sessionLock = on;
+        } else if (op.name === 'statement_timeout') {
+          if (op.local) this.localStmt = on;
+          else this.sessionStmt = on;
+        }
+        break;
+      }
+      case 'transaction':
+        if (op.action === 'begin') this.explicitTx = true;
+        else if (op.action === 'commit' || op.action === 'rollback') {
+          this.explicitTx = false;
+          this.localLock = false;
+          this.localStmt = false;
+        } else if (op.action === 'autocommit_start') this.autocommit = true;
+        else if (op.action === 'autocommit_end') this.autocommit = false;
+        break;
+    }
+    const inTx = this.explicitTx || (this.m.transactional && !this.autocommit);
+    this.ctx.inTransaction = inTx;
+    this.ctx.runnerTransaction = this.m.transactional && !this.autocommit;
+    this.ctx.lockTimeout = this.sessionLock || (inTx && this.localLock);
+    this.ctx.statementTimeout = this.sessionStmt || (inTx && this.localStmt);
+  }
+}

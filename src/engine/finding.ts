@@ -1,0 +1,19 @@
+import type { Direction } from '../model/migration.js';
+import type { Severity } from './rule.js';
+
+/** Findings are data: position is bytes; the reporter turns it into line/column. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  messageId: string;
+  data: Record<string, string | number>;
+  message: string;
+  help: string;
+  file: string;
+  start: number;
+  end: number;
+  direction: Direction;
+  language: 'sql' | 'python';
+  /** Set when an ignore directive covers the finding; suppressed findings do not count. */
+  suppressed?: { reason: string; directive: { start: number; end: number } };
+}

@@ -1,0 +1,121 @@
+/**
+ * One pass over a migration's operations: dispatch by kind to the active rules, then
+ * apply ignore directives and report invalid and unused ones.
+ */
+import type { Migration, Directive } from '../model/migration.js';
+import type { Operation } from '../model/operation.js';
+import type { Finding } from './finding.js';
+import { format, type AnyRule, type Severity } from './rule.js';
+import { ContextTracker } from './context-tracker.js';
+
+export interface ActiveRule {
+  rule: AnyRule;
+  severity: Severity;
+}
+
+export interface EngineOptions {
+  /** Active rules by id (rules turned off are absent). */
+  active: Map<string, ActiveRule>;
+  /** Every rule id the registry knows (for validating ignores). */
+  known: ReadonlySet<string>;
+  pgVersion: number;
+}
+
+/** Meta rules that cannot be ignored. */
+const UNSUPPRESSIBLE = new Set(['invalid-ignore', 'unused-ignore']);
+
+export function lintMigration(m: Migration, opts: EngineOptions): Finding[] {
+  const byKind = new Map<string, ActiveRule[]>();
+  for (const a of opts.active.values()) for (const k of a.rule.kinds) {
+    let list = byKind.get(k);
+    if (!list) byKind.set(k, (list = []));
+    list.push(a);
+  }
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const once = new Set<string>();
+  const make = (a: { id: string; severity: Severity; help: string }, messageId: string, message: string, data: Record<string, string | number>, start: number, end: number): void => {
+    const key = `${a.id}|${start}|${end}|${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push({
+      rule: a.id, severity: a.severity, messageId, data, message, help: format(a.help, data), file: m.file, start, end,
+      direction: m.direction, language: m.language,
+    });
+  };
+
+  const tracker = new ContextTracker(m, opts.pgVersion);
+  for (const op of m.operations) {
+    const rules = byKind.get(op.kind);
+    if (rules) {
+      for (const a of rules) {
+        const meta = a.rule.meta;
+        if (meta.oncePerFile && once.has(meta.id)) continue;
+        const results = a.rule.check(op as Operation, tracker.ctx);
+        for (const r of results) {
+          const data = r.data ?? {};
+          const tpl = meta.messages[r.messageId];
+          if (tpl === undefined) throw new Error(`rule ${meta.id} has no message "${r.messageId}"`);
+          const span = r.span ?? op;
+          make({ id: meta.id, severity: a.severity, help: meta.help }, r.messageId, format(tpl, data), data, span.start, span.end);
+          if (meta.oncePerFile) {
+            once.add(meta.id);
+            break;
+          }
+        }
+      }
+    }
+    tracker.after(op);
+  }
+
+  for (const p of m.problems) {
+    const a = opts.active.get(p.rule);
+    if (a) make({ id: p.rule, severity: a.severity, help: a.rule.meta.help }, 'problem', p.message, {}, p.start, p.end);
+  }
+
+  // Suppressions
+  const invalid = opts.active.get('invalid-ignore');
+  for (const d of m.invalidDirectives) {
+    if (invalid) make({ id: 'invalid-ignore', severity: invalid.severity, help: invalid.rule.meta.help }, 'malformed', `Malformed ignore: ${d.problem}. It suppresses nothing.`, { problem: d.problem }, d.start, d.end);
+  }
+  const valid: Directive[] = [];
+  for (const d of m.directives) {
+    const unknown = d.rules.filter((r) => !opts.known.has(r));
+    if (unknown.length) {
+      if (invalid) {
+        const data = { rules: unknown.join(', ') };
+        make({ id: 'invalid-ignore', severity: invalid.severity, help: invalid.rule.meta.help }, 'unknownRule', format(invalid.rule.meta.messages.unknownRule!, data), data, d.start, d.end);
+      }
+      continue;
+    }
+    if (d.scope === 'next' && !d.target) {
+      if (invalid) make({ id: 'invalid-ignore', severity: invalid.severity, help: invalid.rule.meta.help }, 'noTarget', invalid.rule.meta.messages.noTarget!, {}, d.start, d.end);
+      continue;
+    }
+    valid.push(d);
+  }
+  const used = new Set<string>();
+  for (const f of findings) {
+    if (UNSUPPRESSIBLE.has(f.rule)) continue;
+    for (let i = 0; i < valid.length; i++) {
+      const d = valid[i]!;
+      if (!d.rules.includes(f.rule)) continue;
+      const covers = d.scope === 'file' || (d.target !== null && f.start >= d.target.start && f.start <= Math.max(d.target.end, d.target.start));
+      if (!covers) continue;
+      used.add(`${i}|${f.rule}`);
+      if (!f.suppressed) f.suppressed = { reason: d.reason, directive: { start: d.start, end: d.end } };
+    }
+  }
+  const unused = opts.active.get('unused-ignore');
+  if (unused) {
+    valid.forEach((d, i) => {
+      for (const r of d.rules) {
+        if (used.has(`${i}|${r}`) || !opts.active.has(r)) continue;
+        const data = { rule: r };
+        make({ id: 'unused-ignore', severity: unused.severity, help: unused.rule.meta.help }, 'unused', format(unused.rule.meta.messages.unused!, data), data, d.start, d.end);
+      }
+    });
+  }
+  findings.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
+  return findings;
+}

@@ -1,0 +1,47 @@
+import type { MigrationContext } from '../model/context.js';
+import type { OpKind, OpOf, Operation, Span } from '../model/operation.js';
+
+export type Severity = 'error' | 'warning';
+export type SeveritySetting = Severity | 'off';
+
+export type Category = 'dangerous' | 'lock' | 'types' | 'alembic' | 'meta';
+
+export interface RuleMeta {
+  /** kebab-case; the folder name, docs slug, config key, ignore token and JSON/SARIF id. */
+  id: string;
+  summary: string;
+  severity: Severity;
+  category: Category;
+  /** Message templates; `{name}` is replaced from the finding's data. */
+  messages: Record<string, string>;
+  /** One-line safe alternative, shown under every finding (may use `{name}` too). */
+  help: string;
+  /** Report only the first finding per file (e.g. require-lock-timeout). */
+  oncePerFile?: boolean;
+}
+
+export interface RuleFinding {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** Defaults to the operation's span. */
+  span?: Span;
+}
+
+export interface Rule<K extends OpKind = OpKind> {
+  meta: RuleMeta;
+  /** Operation kinds this rule looks at; the engine dispatches by kind. Empty for meta rules. */
+  kinds: readonly K[];
+  check(op: OpOf<K>, ctx: MigrationContext): RuleFinding[];
+}
+
+/** Helps rule files keep the op type narrowed to their kinds. */
+export function defineRule<K extends OpKind>(rule: Rule<K>): Rule<K> {
+  return rule;
+}
+
+/** Interpolate `{name}` placeholders. */
+export function format(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}
+
+export type AnyRule = Rule<any> & { check(op: Operation, ctx: MigrationContext): RuleFinding[] };

@@ -1,0 +1,38 @@
+import type { Operation, Span } from './operation.js';
+import type { SourceText } from '../sources/source-text.js';
+
+export type Direction = 'upgrade' | 'downgrade';
+export type Language = 'sql' | 'python';
+
+/** A parsed `migsafe-ignore` comment. */
+export interface Directive extends Span {
+  scope: 'next' | 'file';
+  rules: string[];
+  reason: string;
+  /** What the directive covers: the next statement / op call, or the same line's. Null for file scope. */
+  target: Span | null;
+}
+
+/** A `migsafe-…` comment that could not be understood. It suppresses nothing. */
+export interface InvalidDirective extends Span {
+  problem: string;
+}
+
+/** A problem found while reading the source: becomes a finding of the named meta rule. */
+export interface SourceProblem extends Span {
+  rule: 'syntax-error' | 'dynamic-sql';
+  message: string;
+}
+
+export interface Migration {
+  file: string;
+  source: SourceText;
+  language: Language;
+  direction: Direction;
+  operations: Operation[];
+  directives: Directive[];
+  invalidDirectives: InvalidDirective[];
+  problems: SourceProblem[];
+  /** True when the runner wraps the whole file in one transaction (Alembic on PostgreSQL, or assumeInTransaction). */
+  transactional: boolean;
+}

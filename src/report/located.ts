@@ -1,0 +1,43 @@
+import type { Finding } from '../engine/finding.js';
+import type { LintResult } from '../lint.js';
+import { LineIndex } from './line-index.js';
+
+export interface Located extends Finding {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Attach line/column to every finding, building one LineIndex per file. */
+export function locate(result: LintResult): { located: Located[]; indexes: Map<string, LineIndex> } {
+  const indexes = new Map<string, LineIndex>();
+  for (const m of result.migrations) indexes.set(m.file, new LineIndex(m.source));
+  const located = result.findings.map((f) => {
+    const idx = indexes.get(f.file);
+    const a = idx ? idx.position(f.start) : { line: 1, column: 1 };
+    const b = idx ? idx.position(Math.max(f.start, f.end)) : a;
+    return { ...f, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  });
+  return { located, indexes };
+}
+
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+  suppressed: number;
+  unreadable: number;
+}
+
+export function summarize(result: LintResult): Summary {
+  let errors = 0;
+  let warnings = 0;
+  let suppressed = 0;
+  for (const f of result.findings) {
+    if (f.suppressed) suppressed++;
+    else if (f.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { files: result.migrations.length, errors, warnings, suppressed, unreadable: result.fileProblems.length };
+}

@@ -1,0 +1,40 @@
+/**
+ * Ignore directives, shared by SQL (`-- …`, `/* … *\/`) and Python (`# …`) comments:
+ *
+ *   migsafe-ignore <rule>[, <rule>] -- <reason>       the next statement / op call, or the one on the same line
+ *   migsafe-ignore-file <rule>[, <rule>] -- <reason>  the whole file
+ *
+ * This module only parses the comment text. Rule names are checked against the registry by
+ * the engine, so an unknown rule becomes `invalid-ignore` there. A malformed directive never
+ * suppresses anything.
+ */
+
+export type ParsedDirective =
+  | { ok: true; scope: 'next' | 'file'; rules: string[]; reason: string }
+  | { ok: false; problem: string };
+
+const RULE_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/** Parse the body of one comment (without its comment marker). Null when it is not a migsafe directive. */
+export function parseDirective(body: string): ParsedDirective | null {
+  const text = body.trim();
+  const m = /^migsafe[-_:\s]?([a-z_-]*)/i.exec(text);
+  if (!m || !/^migsafe[-_:]/i.test(text)) return null;
+  const word = m[1]!.toLowerCase();
+  let scope: 'next' | 'file';
+  if (word === 'ignore' && /^migsafe-ignore\b/.test(text)) scope = 'next';
+  else if (word === 'ignore-file' && /^migsafe-ignore-file\b/.test(text)) scope = 'file';
+  else return { ok: false, problem: `unknown directive "${text.split(/\s/)[0]}"; use "migsafe-ignore <rule> -- <reason>" or "migsafe-ignore-file <rule> -- <reason>"` };
+
+  const rest = text.slice(scope === 'next' ? 'migsafe-ignore'.length : 'migsafe-ignore-file'.length);
+  const sep = rest.indexOf('--');
+  const rulePart = (sep < 0 ? rest : rest.slice(0, sep)).trim();
+  const reason = sep < 0 ? '' : rest.slice(sep + 2).trim().replace(/\*\/\s*$/, '').trim();
+  if (!rulePart) return { ok: false, problem: 'the ignore names no rule; write "migsafe-ignore <rule> -- <reason>"' };
+  const rules = rulePart.split(/\s*,\s*/);
+  for (const r of rules) {
+    if (!RULE_NAME.test(r)) return { ok: false, problem: `"${r}" is not a rule id (rule ids are kebab-case; separate several with commas)` };
+  }
+  if (!reason) return { ok: false, problem: `the ignore for ${rules.join(', ')} gives no reason; add " -- <why this is safe>"` };
+  return { ok: true, scope, rules: [...new Set(rules)], reason };
+}
