@@ -1,0 +1,2 @@
+-- migsafe-ignore drop-column -- legacy_flag unused since release 42
+ALTER TABLE users DROP COLUMN legacy_flag;

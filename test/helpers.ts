@@ -1,0 +1,55 @@
+/** Test helpers. They check in one direction: expectFindings fails on none, expectClean fails on any. */
+import { expect } from 'vitest';
+import { loadSqlMigration, loadSqlParser } from '../src/sources/sql/index.js';
+import { lintMigration } from '../src/engine/lint-migration.js';
+import { activeRules } from '../src/lint.js';
+import { ruleIds } from '../rules/index.js';
+import type { Finding } from '../src/engine/finding.js';
+import type { Migration } from '../src/model/migration.js';
+import type { ResolvedConfig } from '../src/config/schema.js';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../src/config/schema.js';
+import { LineIndex } from '../src/report/line-index.js';
+
+export const ready = loadSqlParser();
+
+export function testConfig(over: Partial<ResolvedConfig> = {}): ResolvedConfig {
+  return {
+    file: null, root: process.cwd(), rules: {}, pgVersion: 15, include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE,
+    failOn: 'error', assumeInTransaction: false, ...over,
+  };
+}
+
+export interface LintedText {
+  migration: Migration;
+  findings: Finding[];
+  /** Unsuppressed findings. */
+  active: Finding[];
+  at(f: Finding): { line: number; column: number };
+}
+
+export function lintMigrationWith(migration: Migration, over: Partial<ResolvedConfig> = {}): LintedText {
+  const cfg = testConfig(over);
+  const findings = lintMigration(migration, { active: activeRules(cfg), known: ruleIds, pgVersion: cfg.pgVersion });
+  const idx = new LineIndex(migration.source);
+  return { migration, findings, active: findings.filter((f) => !f.suppressed), at: (f) => idx.position(f.start) };
+}
+
+/** Lint SQL text (call `await ready` first in the test file). */
+export function lintSql(sql: string, over: Partial<ResolvedConfig> & { file?: string; direction?: 'upgrade' | 'downgrade' } = {}): LintedText {
+  const m = loadSqlMigration({ file: over.file ?? 'test.sql', text: sql, direction: over.direction, transactional: over.assumeInTransaction });
+  return lintMigrationWith(m, over);
+}
+
+export function expectFindings(r: LintedText, rule: string, count?: number): Finding[] {
+  const hits = r.active.filter((f) => f.rule === rule);
+  if (hits.length === 0) {
+    expect.fail(`expected a ${rule} finding, got: ${r.active.map((f) => f.rule).join(', ') || 'none'}`);
+  }
+  if (count !== undefined) expect(hits.length, `${rule} findings`).toBe(count);
+  return hits;
+}
+
+export function expectClean(r: LintedText, rule?: string): void {
+  const hits = r.active.filter((f) => rule === undefined || f.rule === rule);
+  if (hits.length) expect.fail(`expected no ${rule ?? ''} finding, got: ${hits.map((f) => `${f.rule} @${r.at(f).line}: ${f.message}`).join('\n')}`);
+}

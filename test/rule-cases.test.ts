@@ -1,0 +1,53 @@
+/**
+ * Every rule's cases/: bad-* must raise the rule, ok-* must not. Runs each case through the
+ * same front end and engine as `migsafe lint`.
+ */
+import { describe, it, beforeAll } from 'vitest';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { rules } from '../rules/index.js';
+import { expectClean, expectFindings, lintSql, ready, type LintedText } from './helpers.js';
+
+const root = join(import.meta.dirname, '..', 'rules');
+
+/** Optional first-line pragma in a case: `-- migsafe-test: pgVersion=10 assumeInTransaction=true` */
+function options(text: string): { pgVersion?: number; assumeInTransaction?: boolean } {
+  const m = /^(?:--|#)\s*migsafe-test:\s*(.*)$/m.exec(text);
+  const o: { pgVersion?: number; assumeInTransaction?: boolean } = {};
+  if (!m) return o;
+  for (const kv of m[1]!.split(/\s+/)) {
+    const [k, v] = kv.split('=');
+    if (k === 'pgVersion') o.pgVersion = Number(v);
+    if (k === 'assumeInTransaction') o.assumeInTransaction = v === 'true';
+  }
+  return o;
+}
+
+export function lintCase(file: string): LintedText {
+  const text = readFileSync(file, 'utf8');
+  if (file.endsWith('.sql')) {
+    const down = /down/.test(file.split('/').pop()!.replace(/^(bad|ok)-/, '')) && /\.down\.sql$|_down\.sql$/.test(file);
+    return lintSql(text, { ...options(text), file, direction: down ? 'downgrade' : 'upgrade' });
+  }
+  throw new Error(`no front end for ${file}`);
+}
+
+beforeAll(async () => {
+  await ready;
+});
+
+describe.each(rules.map((r) => r.meta.id))('%s', (id) => {
+  const dir = join(root, id, 'cases');
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^(bad|ok)-.*\.sql$/.test(f)).sort() : [];
+  it('has bad and ok SQL cases', () => {
+    if (!files.some((f) => f.startsWith('bad-'))) throw new Error(`rules/${id}/cases has no bad-*.sql`);
+    if (!files.some((f) => f.startsWith('ok-'))) throw new Error(`rules/${id}/cases has no ok-*.sql`);
+  });
+  for (const f of files) {
+    it(f, () => {
+      const r = lintCase(join(dir, f));
+      if (f.startsWith('bad-')) expectFindings(r, id);
+      else expectClean(r, id);
+    });
+  }
+});
