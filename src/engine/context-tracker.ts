@@ -28,7 +28,10 @@ export class ContextTracker {
       lockTimeout: false,
       statementTimeout: false,
       isNew(name: string) {
-        return self.created.has(norm(name)) || (!name.includes('.') && self.createdShort.has(last(name))) || self.created.has(`public.${norm(name)}`);
+        const n = norm(name);
+        if (self.created.has(n) || self.created.has(`public.${n}`)) return true;
+        if (!n.includes('.')) return self.createdShort.has(n);
+        return n.startsWith('public.') && self.created.has(last(n));
       },
     };
   }

@@ -47,7 +47,9 @@ export function discoverSql(paths: string[], cwd: string, root: string, include:
     }
     const before = out.files.length;
     walk(abs, (f) => {
-      const rel = toPosix(relative(root, f));
+      // Globs are relative to the config root; for a directory outside it, relative to that directory.
+      let rel = toPosix(relative(root, f));
+      if (rel.startsWith('../') || rel === '..') rel = toPosix(relative(abs, f));
       if (rel.endsWith('.sql') && inc(rel) && !exc(rel)) add(f);
     });
     if (out.files.length === before) out.problems.push({ file: p, message: `no SQL migrations found (looked for ${include.join(', ')})` });

@@ -95,7 +95,15 @@ function isPlpgsql(fn: any): boolean {
  */
 function embedded(sql: string, c0: number, c1: number, isDo: boolean, toFile: ToFile, out: SqlAnalysis, outer: Span): void {
   const text = sql.slice(c0, c1);
-  const found = plpgsqlStatements(text);
+  let found;
+  try {
+    found = plpgsqlStatements(text);
+  } catch (e) {
+    if (!(e instanceof SqlSyntaxError)) throw e;
+    const pos = c0 + Math.max(0, e.position);
+    out.problems.push({ rule: 'syntax-error', message: `in ${isDo ? 'DO block' : 'function body'}: ${e.message}`, start: toFile(pos), end: toFile(pos + 1) });
+    return;
+  }
   let cursor = 0;
   for (const { query } of found) {
     let at = text.indexOf(query, cursor);

@@ -54,8 +54,13 @@ export function plpgsqlStatements(doOrFunctionSql: string): PlStatement[] {
   let res: any;
   try {
     res = pg.parsePlPgSQLSync(doOrFunctionSql);
-  } catch {
-    return out;
+  } catch (e: any) {
+    // PL/pgSQL errors carry no position; find the token the message names ("at or near "X"").
+    const message = String(e?.sqlDetails?.message ?? e?.message ?? e);
+    const near = /at or near "((?:[^"]|"")*)"/.exec(message)?.[1];
+    const body = doOrFunctionSql.indexOf('$');
+    const pos = near ? doOrFunctionSql.indexOf(near, body < 0 ? 0 : body) : -1;
+    throw new SqlSyntaxError(message, pos);
   }
   const walk = (node: any, lineno: number): void => {
     if (Array.isArray(node)) {
