@@ -22,6 +22,7 @@ import dropTable from './drop-table/rule.js';
 import enumValueInTransaction from './enum-value-in-transaction/rule.js';
 import invalidIgnore from './invalid-ignore/rule.js';
 import lockTable from './lock-table/rule.js';
+import mixedPhases from './mixed-phases/rule.js';
 import preferBigint from './prefer-bigint/rule.js';
 import preferIdentity from './prefer-identity/rule.js';
 import preferJsonb from './prefer-jsonb/rule.js';
@@ -62,6 +63,7 @@ export const rules: readonly AnyRule[] = ([
   enumValueInTransaction,
   invalidIgnore,
   lockTable,
+  mixedPhases,
   preferBigint,
   preferIdentity,
   preferJsonb,

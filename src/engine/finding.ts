@@ -1,5 +1,6 @@
 import type { Direction } from '../model/migration.js';
 import type { Severity } from './rule.js';
+import type { Phase } from '../model/phase.js';
 
 /** Findings are data: position is bytes; the reporter turns it into line/column. */
 export interface Finding {
@@ -14,6 +15,8 @@ export interface Finding {
   end: number;
   direction: Direction;
   language: 'sql' | 'python';
+  /** Expand/migrate/contract phase of the operation the finding is about (absent for file-level findings). */
+  phase?: Phase;
   /** Set when an ignore directive covers the finding; suppressed findings do not count. */
   suppressed?: { reason: string; directive: { start: number; end: number } };
 }

@@ -3,10 +3,12 @@
  * apply ignore directives and report invalid and unused ones.
  */
 import type { Migration, Directive } from '../model/migration.js';
-import type { Operation } from '../model/operation.js';
+import { tablesOf, type Operation } from '../model/operation.js';
 import type { Finding } from './finding.js';
 import { format, type AnyRule, type Severity } from './rule.js';
 import { ContextTracker } from './context-tracker.js';
+import { phaseOf, type Phase } from '../model/phase.js';
+import type { OpInContext } from './rule.js';
 
 export interface ActiveRule {
   rule: AnyRule;
@@ -34,18 +36,24 @@ export function lintMigration(m: Migration, opts: EngineOptions): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const once = new Set<string>();
-  const make = (a: { id: string; severity: Severity; help: string }, messageId: string, message: string, data: Record<string, string | number>, start: number, end: number): void => {
+  const make = (a: { id: string; severity: Severity; help: string }, messageId: string, message: string, data: Record<string, string | number>, start: number, end: number, phase?: Phase): void => {
     const key = `${a.id}|${start}|${end}|${message}`;
     if (seen.has(key)) return;
     seen.add(key);
     findings.push({
       rule: a.id, severity: a.severity, messageId, data, message, help: format(a.help, data), file: m.file, start, end,
-      direction: m.direction, language: m.language,
+      direction: m.direction, language: m.language, ...(phase && phase !== 'none' ? { phase } : {}),
     });
   };
 
   const tracker = new ContextTracker(m, opts.pgVersion);
+  const withMigrationChecks = [...opts.active.values()].filter((a) => a.rule.checkMigration);
+  const inContext: OpInContext[] = [];
   for (const op of m.operations) {
+    if (withMigrationChecks.length) {
+      const tables = tablesOf(op);
+      inContext.push({ op, onNewTable: tables.length > 0 && tables.every((t) => tracker.ctx.isNew(t)) });
+    }
     const rules = byKind.get(op.kind);
     if (rules) {
       for (const a of rules) {
@@ -57,7 +65,7 @@ export function lintMigration(m: Migration, opts: EngineOptions): Finding[] {
           const tpl = meta.messages[r.messageId];
           if (tpl === undefined) throw new Error(`rule ${meta.id} has no message "${r.messageId}"`);
           const span = r.span ?? op;
-          make({ id: meta.id, severity: a.severity, help: meta.help }, r.messageId, format(tpl, data), data, span.start, span.end);
+          make({ id: meta.id, severity: a.severity, help: meta.help }, r.messageId, format(tpl, data), data, span.start, span.end, phaseOf(op as Operation));
           if (meta.oncePerFile) {
             once.add(meta.id);
             break;
@@ -66,6 +74,16 @@ export function lintMigration(m: Migration, opts: EngineOptions): Finding[] {
       }
     }
     tracker.after(op);
+  }
+  for (const a of withMigrationChecks) {
+    const meta = a.rule.meta;
+    for (const r of a.rule.checkMigration!(inContext, { file: m.file, direction: m.direction, pgVersion: opts.pgVersion })) {
+      const data = r.data ?? {};
+      const tpl = meta.messages[r.messageId];
+      if (tpl === undefined) throw new Error(`rule ${meta.id} has no message "${r.messageId}"`);
+      const span = r.span ?? { start: 0, end: 0 };
+      make({ id: meta.id, severity: a.severity, help: meta.help }, r.messageId, format(tpl, data), data, span.start, span.end);
+    }
   }
 
   for (const p of m.problems) {

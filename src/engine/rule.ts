@@ -32,6 +32,23 @@ export interface Rule<K extends OpKind = OpKind> {
   /** Operation kinds this rule looks at; the engine dispatches by kind. Empty for meta rules. */
   kinds: readonly K[];
   check(op: OpOf<K>, ctx: MigrationContext): RuleFinding[];
+  /**
+   * Optional whole-migration check, run once after the per-operation pass, for rules that relate
+   * several operations (e.g. mixed-phases). `ops` come with the context each one ran in.
+   */
+  checkMigration?(ops: readonly OpInContext[], m: MigrationInfo): RuleFinding[];
+}
+
+export interface OpInContext {
+  op: Operation;
+  /** Every table the operation touches was created earlier in the same migration. */
+  onNewTable: boolean;
+}
+
+export interface MigrationInfo {
+  file: string;
+  direction: 'upgrade' | 'downgrade';
+  pgVersion: number;
 }
 
 /** Helps rule files keep the op type narrowed to their kinds. */

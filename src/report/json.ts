@@ -13,6 +13,7 @@ const shape = (f: Located) => ({
   message: f.message,
   help: f.help,
   direction: f.direction,
+  ...(f.phase ? { phase: f.phase } : {}),
 });
 
 export function renderJson(result: LintResult): string {
