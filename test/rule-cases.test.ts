@@ -36,7 +36,21 @@ beforeAll(async () => {
   await ready;
 });
 
-describe.each(rules.map((r) => r.meta.id))('%s', (id) => {
+/** Rules that need git history or a whole revision graph are exercised by real repositories/projects instead. */
+export const contextRules = rules.filter((r) => (r.meta.scope ?? 'file') !== 'file').map((r) => r.meta.id);
+
+describe.each(contextRules)('%s (context rule)', (id) => {
+  it('is exercised by a test that builds its context', () => {
+    const testDir = join(import.meta.dirname);
+    const mentioned = readdirSync(testDir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.test.ts') && !f.endsWith('rule-cases.test.ts') && !f.endsWith('rule-docs.test.ts'))
+      .some((f) => readFileSync(join(testDir, f), 'utf8').includes(`'${id}'`));
+    if (!mentioned) throw new Error(`no test under test/ names '${id}'`);
+  });
+});
+
+describe.each(rules.filter((r) => !contextRules.includes(r.meta.id)).map((r) => r.meta.id))('%s', (id) => {
   const dir = join(root, id, 'cases');
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^(bad|ok)-.*\.sql$/.test(f)).sort() : [];
   it('has bad and ok SQL cases', () => {

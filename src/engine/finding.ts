@@ -1,11 +1,14 @@
 import type { Direction } from '../model/migration.js';
 import type { Severity } from './rule.js';
+
+export type FindingSeverity = Severity | 'info';
 import type { Phase } from '../model/phase.js';
 
 /** Findings are data: position is bytes; the reporter turns it into line/column. */
 export interface Finding {
   rule: string;
-  severity: Severity;
+  /** 'info' findings are reported but never fail a run. */
+  severity: FindingSeverity;
   messageId: string;
   data: Record<string, string | number>;
   message: string;

@@ -16,6 +16,12 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** One-line safe alternative, shown under every finding (may use `{name}` too). */
   help: string;
+  /**
+   * What the rule needs to see. 'file' (default): one migration file, so its docs examples and
+   * cases are single files. 'release': git history (changed/released migrations, app code);
+   * 'graph': the whole revision graph. Those are tested with real repositories/projects.
+   */
+  scope?: 'file' | 'release' | 'graph';
   /** Report only the first finding per file (e.g. require-lock-timeout). */
   oncePerFile?: boolean;
 }

@@ -26,6 +26,8 @@ export interface Summary {
   files: number;
   errors: number;
   warnings: number;
+  /** Informational findings; they never fail a run. */
+  infos: number;
   suppressed: number;
   unreadable: number;
 }
@@ -34,10 +36,12 @@ export function summarize(result: LintResult): Summary {
   let errors = 0;
   let warnings = 0;
   let suppressed = 0;
+  let infos = 0;
   for (const f of result.findings) {
     if (f.suppressed) suppressed++;
     else if (f.severity === 'error') errors++;
-    else warnings++;
+    else if (f.severity === 'warning') warnings++;
+    else infos++;
   }
-  return { files: result.migrations.length, errors, warnings, suppressed, unreadable: result.fileProblems.length };
+  return { files: result.migrations.length, errors, warnings, infos, suppressed, unreadable: result.fileProblems.length };
 }

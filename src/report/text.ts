@@ -16,7 +16,7 @@ export function renderText(result: LintResult, opts: TextOptions): string {
   const out: string[] = [];
   for (const f of located) {
     if (f.suppressed && !opts.showSuppressed) continue;
-    const sev = f.suppressed ? c.dim('suppressed') : f.severity === 'error' ? c.red.bold('error') : c.yellow.bold('warning');
+    const sev = f.suppressed ? c.dim('suppressed') : f.severity === 'error' ? c.red.bold('error') : f.severity === 'warning' ? c.yellow.bold('warning') : c.blue.bold('info');
     const dir = f.direction === 'downgrade' ? ` ${c.magenta('[downgrade]')}` : '';
     out.push(`${c.bold(`${f.file}:${f.line}:${f.column}`)} ${sev} ${c.cyan(f.rule)}${dir}`);
     out.push(`  ${f.message}`);
@@ -29,6 +29,7 @@ export function renderText(result: LintResult, opts: TextOptions): string {
   const s = summarize(result);
   const total = s.errors + s.warnings;
   const parts = [`${s.errors} error${s.errors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`];
+  if (s.infos) parts.push(`${s.infos} info`);
   const tail = `${s.files} file${s.files === 1 ? '' : 's'} checked${s.suppressed ? `, ${s.suppressed} suppressed` : ''}${s.unreadable ? `, ${s.unreadable} could not be read` : ''}`;
   const head = total === 0 ? c.green('✔ no problems') : (s.errors ? c.red : c.yellow)(`✖ ${total} problem${total === 1 ? '' : 's'}`);
   out.push(`${head} (${parts.join(', ')}) · ${tail}`);

@@ -1,0 +1,175 @@
+/**
+ * The git side of migsafe (simple-git): changed and staged files, merge-base, release refs,
+ * file lists and contents at a ref, and `git grep` at a ref. Every failure a user can cause
+ * becomes a one-line UsageError.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { UsageError } from '../errors.js';
+
+export interface GrepHit {
+  file: string;
+  line: number;
+  text: string;
+}
+
+export class GitRepo {
+  private constructor(
+    private readonly git: SimpleGit,
+    /** Absolute path of the work tree root. */
+    readonly root: string,
+  ) {}
+
+  static async open(cwd: string, why: string): Promise<GitRepo> {
+    if (!existsSync(cwd)) throw new UsageError(`${cwd}: no such directory`);
+    const git = simpleGit({ baseDir: cwd, binary: 'git', maxConcurrentProcesses: 4, trimmed: true });
+    let root: string;
+    try {
+      root = (await git.raw(['rev-parse', '--show-toplevel'])).trim();
+    } catch {
+      throw new UsageError(`${resolve(cwd)} is not inside a git repository, which ${why} needs`);
+    }
+    return new GitRepo(simpleGit({ baseDir: root, binary: 'git', maxConcurrentProcesses: 4 }), root);
+  }
+
+  private async raw(args: string[]): Promise<string> {
+    return this.git.raw(args);
+  }
+
+  /** Full sha of a ref; a one-line error naming the ref when it does not exist. */
+  async resolve(ref: string): Promise<string> {
+    try {
+      return (await this.raw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
+    } catch {
+      const hint = (await this.isShallow()) ? ' (this is a shallow clone: fetch the ref, e.g. `git fetch origin <ref>`, or check out with fetch-depth: 0)' : '';
+      throw new UsageError(`unknown git ref "${ref}"${hint}`);
+    }
+  }
+
+  async isShallow(): Promise<boolean> {
+    try {
+      return (await this.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+    } catch {
+      return false;
+    }
+  }
+
+  /** Null when HEAD is on a branch; the short sha when it is detached. */
+  async detachedHead(): Promise<string | null> {
+    try {
+      await this.raw(['symbolic-ref', '-q', 'HEAD']);
+      return null;
+    } catch {
+      try {
+        return (await this.raw(['rev-parse', '--short', 'HEAD'])).trim();
+      } catch {
+        throw new UsageError(`${this.root}: the repository has no commits yet`);
+      }
+    }
+  }
+
+  async mergeBase(ref: string): Promise<string> {
+    const sha = await this.resolve(ref);
+    try {
+      return (await this.raw(['merge-base', sha, 'HEAD'])).trim();
+    } catch {
+      if (await this.isShallow())
+        throw new UsageError(`no merge-base between HEAD and "${ref}": this is a shallow clone without the shared history; fetch more (actions/checkout: fetch-depth: 0, or \`git fetch --unshallow\`)`);
+      throw new UsageError(`HEAD and "${ref}" have no common history (no merge-base)`);
+    }
+  }
+
+  /** Files added or modified since `base` (committed or not), repo-relative. */
+  async changedSince(base: string): Promise<string[]> {
+    const out = await this.raw(['diff', '--name-only', '--no-renames', '--diff-filter=AM', '-z', base, '--']);
+    const untracked = await this.raw(['ls-files', '--others', '--exclude-standard', '-z']);
+    return [...new Set([...out.split('\0'), ...untracked.split('\0')].filter(Boolean))].sort();
+  }
+
+  /** Files added or modified in the index (staged), repo-relative. */
+  async staged(): Promise<string[]> {
+    const out = await this.raw(['diff', '--cached', '--name-only', '--no-renames', '--diff-filter=AM', '-z', '--']);
+    return out.split('\0').filter(Boolean).sort();
+  }
+
+  /** The newest tag matching `pattern` reachable from HEAD, or null. */
+  async newestTag(pattern: string): Promise<string | null> {
+    try {
+      return (await this.raw(['describe', '--tags', '--abbrev=0', '--match', pattern, 'HEAD'])).trim() || null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Every file path at `ref` (repo-relative). */
+  async filesAt(ref: string): Promise<Set<string>> {
+    const out = await this.raw(['ls-tree', '-r', '-z', '--name-only', ref]);
+    return new Set(out.split('\0').filter(Boolean));
+  }
+
+  /** Blob ids of files at `ref` and in the index, to compare content cheaply. */
+  async blobsAt(ref: string): Promise<Map<string, string>> {
+    const out = await this.raw(['ls-tree', '-r', '-z', ref]);
+    const m = new Map<string, string>();
+    for (const entry of out.split('\0')) {
+      const tab = entry.indexOf('\t');
+      if (tab < 0) continue;
+      const [, , sha] = entry.slice(0, tab).split(' ');
+      m.set(entry.slice(tab + 1), sha!);
+    }
+    return m;
+  }
+
+  /** Blob id of a work-tree file's current content. */
+  async hashWorktree(paths: string[]): Promise<Map<string, string>> {
+    const m = new Map<string, string>();
+    if (!paths.length) return m;
+    const out = await this.raw(['hash-object', '--', ...paths]);
+    out.trim().split('\n').forEach((sha, i) => m.set(paths[i]!, sha.trim()));
+    return m;
+  }
+
+  /** Content of `path` at `ref`, or null if it does not exist there. */
+  async show(ref: string, path: string): Promise<string | null> {
+    try {
+      return await this.git.show([`${ref}:${path}`]);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * `git grep -n -E` for each pattern, in the work tree (ref null) or at a ref. `pathspecs` are
+   * git pathspecs (e.g. `:(glob)**\/*.py`, `:(exclude)migrations/**`).
+   */
+  async grep(ref: string | null, patterns: string[], pathspecs: string[], ignoreCase = false): Promise<GrepHit[]> {
+    if (!patterns.length) return [];
+    const args = ['grep', '-n', '-I', '--no-color', '-E', ...(ignoreCase ? ['-i'] : [])];
+    for (const p of patterns) args.push('-e', p);
+    if (ref) args.push(ref);
+    args.push('--', ...pathspecs);
+    let out = '';
+    try {
+      out = await this.raw(args);
+    } catch (e: any) {
+      // exit 1 = no match
+      if (/exited with code 1|^$/.test(String(e?.message ?? ''))) return [];
+      out = String(e?.message ?? '');
+      if (!out.includes(':')) return [];
+    }
+    const hits: GrepHit[] = [];
+    for (const line of out.split('\n')) {
+      if (!line) continue;
+      let rest = line;
+      if (ref && rest.startsWith(`${ref}:`)) rest = rest.slice(ref.length + 1);
+      const m = /^(.*?):(\d+):(.*)$/.exec(rest);
+      if (m) hits.push({ file: m[1]!, line: Number(m[2]), text: m[3]! });
+    }
+    return hits;
+  }
+
+  abs(rel: string): string {
+    return join(this.root, rel);
+  }
+}
