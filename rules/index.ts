@@ -43,6 +43,10 @@ import truncateTable from './truncate-table/rule.js';
 import unbatchedBackfill from './unbatched-backfill/rule.js';
 import unusedIgnore from './unused-ignore/rule.js';
 import vacuumFull from './vacuum-full/rule.js';
+import contractSameRelease from './contract-same-release/rule.js';
+import contractStillReferenced from './contract-still-referenced/rule.js';
+import editedReleasedMigration from './edited-released-migration/rule.js';
+import outOfOrderMigration from './out-of-order-migration/rule.js';
 
 export const rules: readonly AnyRule[] = ([
   addColumnRequired,
@@ -84,6 +88,10 @@ export const rules: readonly AnyRule[] = ([
   unbatchedBackfill,
   unusedIgnore,
   vacuumFull,
+  contractSameRelease,
+  contractStillReferenced,
+  editedReleasedMigration,
+  outOfOrderMigration,
 ] as AnyRule[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export const ruleIds: ReadonlySet<string> = new Set(rules.map((r) => r.meta.id));

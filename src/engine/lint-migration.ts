@@ -26,7 +26,13 @@ export interface EngineOptions {
 /** Meta rules that cannot be ignored. */
 const UNSUPPRESSIBLE = new Set(['invalid-ignore', 'unused-ignore']);
 
+/** Lint one migration: rules, then suppressions (ignores, invalid-ignore, unused-ignore). */
 export function lintMigration(m: Migration, opts: EngineOptions): Finding[] {
+  return applySuppressions(m, checkMigration(m, opts), opts);
+}
+
+/** The rule pass: every active rule over the operations, whole-migration checks and source problems. */
+export function checkMigration(m: Migration, opts: EngineOptions): Finding[] {
   const byKind = new Map<string, ActiveRule[]>();
   for (const a of opts.active.values()) for (const k of a.rule.kinds) {
     let list = byKind.get(k);
@@ -91,7 +97,18 @@ export function lintMigration(m: Migration, opts: EngineOptions): Finding[] {
     if (a) make({ id: p.rule, severity: a.severity, help: a.rule.meta.help }, 'problem', p.message, {}, p.start, p.end);
   }
 
-  // Suppressions
+  return findings;
+}
+
+/**
+ * Apply a migration's ignore directives to its findings (from any source: the rule pass, the
+ * release analysis, the revision graph), and add invalid-ignore / unused-ignore findings.
+ */
+export function applySuppressions(m: Migration, input: Finding[], opts: EngineOptions): Finding[] {
+  const findings = [...input];
+  const make = (a: { id: string; severity: Severity; help: string }, messageId: string, message: string, data: Record<string, string | number>, start: number, end: number): void => {
+    findings.push({ rule: a.id, severity: a.severity, messageId, data, message, help: format(a.help, data), file: m.file, start, end, direction: m.direction, language: m.language });
+  };
   const invalid = opts.active.get('invalid-ignore');
   for (const d of m.invalidDirectives) {
     if (invalid) make({ id: 'invalid-ignore', severity: invalid.severity, help: invalid.rule.meta.help }, 'malformed', `Malformed ignore: ${d.problem}. It suppresses nothing.`, { problem: d.problem }, d.start, d.end);

@@ -1,0 +1,18 @@
+import { defineRule } from '../../src/engine/rule.js';
+
+/** Findings come from the git changeset: the file exists in the last release and its content changed. */
+export default defineRule({
+  meta: {
+    id: 'edited-released-migration',
+    summary: 'A migration that already shipped in a release was modified',
+    severity: 'error',
+    category: 'dangerous',
+    scope: 'release',
+    messages: {
+      edited: 'This migration is part of release {release} and has already run in production, but it was modified (first change at line {line}). Production will never run the edit, so the databases diverge, and fresh environments no longer reproduce production.',
+    },
+    help: 'Revert the edit and write a new migration that makes the change. See `migsafe explain edited-released-migration`.',
+  },
+  kinds: [],
+  check: () => [],
+});
