@@ -6,7 +6,8 @@ import { relative } from 'node:path';
 import { rules as registry, ruleIds } from '../rules/index.js';
 import type { ResolvedConfig } from './config/schema.js';
 import type { ActiveRule } from './engine/lint-migration.js';
-import { lintMigration } from './engine/lint-migration.js';
+import { applySuppressions, checkMigration } from './engine/lint-migration.js';
+import { openChangeset, type ChangesetOptions } from './release/changeset.js';
 import type { Finding } from './engine/finding.js';
 import type { Migration } from './model/migration.js';
 import { loadSqlMigration, loadSqlParser } from './sources/sql/index.js';
@@ -17,6 +18,8 @@ export interface LintOptions {
   paths: string[];
   cwd: string;
   config: ResolvedConfig;
+  /** Git-aware mode: lint what a branch or the index changes, with cross-release rules. */
+  changeset?: ChangesetOptions;
 }
 
 export interface LintResult {
@@ -45,21 +48,37 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const found = discoverSql(paths, cwd, config.root, config.include, config.exclude);
   const result: LintResult = { migrations: [], findings: [], fileProblems: [...found.problems], notes: [] };
   const engine = { active: activeRules(config), known: ruleIds, pgVersion: config.pgVersion };
+  const cs = opts.changeset ? await openChangeset(cwd, found.files, { ...opts.changeset, releaseTags: opts.changeset.releaseTags ?? config.releaseTags, codeSearch: opts.changeset.codeSearch ?? config.codeSearch }) : null;
+  if (cs) {
+    result.notes.push(...cs.notes);
+    if (cs.report.size === 0) result.notes.push(`no migration ${opts.changeset!.staged ? 'is staged' : 'changed since the merge-base'}; nothing to lint`);
+  }
+  const loaded: { migration: Migration; abs: string; raw: Finding[] }[] = [];
   for (const abs of found.files) {
+    if (cs && !cs.parse.has(abs)) continue;
+    const reported = !cs || cs.report.has(abs);
     const display = toPosix(relative(cwd, abs)) || abs;
     const read = readText(abs);
     if (!read.ok) {
-      result.fileProblems.push({ file: display, message: read.message });
+      if (reported) result.fileProblems.push({ file: display, message: read.message });
       continue;
     }
     if (read.text.trim() === '') {
-      result.notes.push(`${display}: empty file, nothing to lint`);
+      if (reported) result.notes.push(`${display}: empty file, nothing to lint`);
       continue;
     }
     const m = loadSqlMigration({ file: display, text: read.text, direction: sqlDirection(abs), transactional: config.assumeInTransaction });
-    if (m.operations.length === 0 && m.problems.length === 0) result.notes.push(`${display}: no SQL statements (only comments)`);
-    result.migrations.push(m);
-    result.findings.push(...lintMigration(m, engine));
+    if (reported && m.operations.length === 0 && m.problems.length === 0) result.notes.push(`${display}: no SQL statements (only comments)`);
+    loaded.push({ migration: m, abs, raw: reported ? checkMigration(m, engine) : [] });
+  }
+  if (cs) {
+    const extra = await cs.analyze(loaded.map(({ migration, abs }) => ({ migration, abs })), engine.active);
+    for (const l of loaded) if (cs.report.has(l.abs)) l.raw.push(...extra.filter((f) => f.file === l.migration.file && f.direction === l.migration.direction));
+  }
+  for (const l of loaded) {
+    if (cs && !cs.report.has(l.abs)) continue;
+    result.migrations.push(l.migration);
+    result.findings.push(...applySuppressions(l.migration, l.raw, engine));
   }
   return result;
 }

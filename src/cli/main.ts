@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { MigsafeError } from '../errors.js';
 import { processIO, type CommandIO } from './io.js';
+import { formatArgParsers } from './format-tokens.js';
 
 const VERSION = '0.1.0';
 
@@ -18,15 +19,20 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s.trimEnd()) })
     .showSuggestionAfterError(true);
 
+  const lintFormats = formatArgParsers();
   program
     .command('lint')
     .description('lint SQL migration files or directories')
     .argument('[paths...]', 'files or directories (default: .)')
-    .option('-f, --format <format>', 'text | json | github', 'text')
+    .option('-f, --format <format>', 'text | json | github | sarif | junit | gitlab | markdown (repeatable; default text)', lintFormats.format)
+    .option('-o, --output <file>', 'write the --format just before it to <file> (atomically) instead of stdout', lintFormats.output)
     .option('--fail-on <level>', 'error | warning: lowest severity that exits 1')
     .option('--pg-version <n>', 'target PostgreSQL major version (default 15)')
     .option('-c, --config <file>', 'config file (default: migsafe.config.json, searched upwards)')
     .option('--show-suppressed', 'also print suppressed findings (text format)')
+    .option('--base <ref>', 'lint only migrations added or modified since the merge-base with <ref> (CI)')
+    .option('--staged', 'lint only staged migrations (pre-commit hook)')
+    .option('--release-ref <ref>', 'the last release (default: newest releaseTags tag, else the base)')
     .action(async (paths: string[], flags) => {
       const { lintCommand } = await import('./commands/lint.js');
       code = await lintCommand(paths, flags, io);

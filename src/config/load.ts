@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { stripJsonComments } from './jsonc.js';
+import { DEFAULT_CODE_SEARCH } from '../release/references.js';
 import { configSchema, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type ResolvedConfig } from './schema.js';
 
 export const CONFIG_NAMES = ['migsafe.config.json', '.migsafe.json'];
@@ -38,7 +40,7 @@ export function loadConfig(cwd: string, explicit: string | undefined, knownRules
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(stripJsonComments(text));
   } catch (e: any) {
     throw new ConfigError(`${file}: invalid JSON (${String(e?.message ?? e).replace(/^JSON\.parse: /, '')})`);
   }
@@ -62,5 +64,8 @@ export function loadConfig(cwd: string, explicit: string | undefined, knownRules
     exclude: [...DEFAULT_EXCLUDE, ...(c.exclude ?? [])],
     failOn: c.failOn ?? 'error',
     assumeInTransaction: c.assumeInTransaction ?? false,
+    releaseTags: c.releaseTags,
+    codeSearch: c.codeSearch ? { include: c.codeSearch.include ?? DEFAULT_CODE_SEARCH.include, exclude: c.codeSearch.exclude ?? DEFAULT_CODE_SEARCH.exclude } : undefined,
+    baseline: c.baseline,
   };
 }

@@ -17,6 +17,12 @@ export const configSchema = z
     failOn: z.enum(['error', 'warning']).optional(),
     /** Treat every SQL file as if its runner wraps it in a transaction (Flyway, sqitch, …). */
     assumeInTransaction: z.boolean().optional(),
+    /** Tags that mark releases, e.g. "v*": the newest one reachable from HEAD is the last release. */
+    releaseTags: z.string().min(1).optional(),
+    /** Where contract-still-referenced looks for application code (git pathspec globs). */
+    codeSearch: z.object({ include: z.array(z.string().min(1)).optional(), exclude: z.array(z.string().min(1)).optional() }).strict().optional(),
+    /** Baseline file of accepted findings (see `migsafe baseline`). */
+    baseline: z.string().min(1).optional(),
   })
   .strict();
 
@@ -33,6 +39,9 @@ export interface ResolvedConfig {
   exclude: string[];
   failOn: 'error' | 'warning';
   assumeInTransaction: boolean;
+  releaseTags?: string;
+  codeSearch?: { include: string[]; exclude: string[] };
+  baseline?: string;
 }
 
 export const DEFAULT_INCLUDE = ['**/*.sql'];

@@ -37,10 +37,20 @@ export class GitRepo {
     return this.git.raw(args);
   }
 
+  /**
+   * simple-git resolves (with empty output) when git exits non-zero without writing to stderr,
+   * as `rev-parse --verify --quiet` and `merge-base` do: treat empty output as failure.
+   */
+  private async value(args: string[]): Promise<string> {
+    const out = (await this.raw(args)).trim();
+    if (!out) throw new Error(`git ${args[0]} returned nothing`);
+    return out;
+  }
+
   /** Full sha of a ref; a one-line error naming the ref when it does not exist. */
   async resolve(ref: string): Promise<string> {
     try {
-      return (await this.raw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
+      return await this.value(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
     } catch {
       const hint = (await this.isShallow()) ? ' (this is a shallow clone: fetch the ref, e.g. `git fetch origin <ref>`, or check out with fetch-depth: 0)' : '';
       throw new UsageError(`unknown git ref "${ref}"${hint}`);
@@ -57,22 +67,20 @@ export class GitRepo {
 
   /** Null when HEAD is on a branch; the short sha when it is detached. */
   async detachedHead(): Promise<string | null> {
+    let name: string;
     try {
-      await this.raw(['symbolic-ref', '-q', 'HEAD']);
-      return null;
+      name = await this.value(['rev-parse', '--abbrev-ref', 'HEAD']);
     } catch {
-      try {
-        return (await this.raw(['rev-parse', '--short', 'HEAD'])).trim();
-      } catch {
-        throw new UsageError(`${this.root}: the repository has no commits yet`);
-      }
+      throw new UsageError(`${this.root}: the repository has no commits yet`);
     }
+    if (name !== 'HEAD') return null;
+    return this.value(['rev-parse', '--short', 'HEAD']);
   }
 
   async mergeBase(ref: string): Promise<string> {
     const sha = await this.resolve(ref);
     try {
-      return (await this.raw(['merge-base', sha, 'HEAD'])).trim();
+      return await this.value(['merge-base', sha, 'HEAD']);
     } catch {
       if (await this.isShallow())
         throw new UsageError(`no merge-base between HEAD and "${ref}": this is a shallow clone without the shared history; fetch more (actions/checkout: fetch-depth: 0, or \`git fetch --unshallow\`)`);
@@ -96,7 +104,7 @@ export class GitRepo {
   /** The newest tag matching `pattern` reachable from HEAD, or null. */
   async newestTag(pattern: string): Promise<string | null> {
     try {
-      return (await this.raw(['describe', '--tags', '--abbrev=0', '--match', pattern, 'HEAD'])).trim() || null;
+      return await this.value(['describe', '--tags', '--abbrev=0', '--match', pattern, 'HEAD']);
     } catch {
       return null;
     }

@@ -1,26 +1,26 @@
-import { lint } from '../../lint.js';
+import { activeRules, lint } from '../../lint.js';
 import { loadConfig } from '../../config/load.js';
 import { ruleIds } from '../../../rules/index.js';
 import { UsageError } from '../../errors.js';
-import { renderText } from '../../report/text.js';
-import { renderJson } from '../../report/json.js';
-import { renderGithub } from '../../report/github.js';
+import { repoRootOf, resolveTargets, toTokens, writeFileAtomic, type FormatToken } from '../format-args.js';
 import { summarize } from '../../report/located.js';
 import type { CommandIO } from '../io.js';
 
 export interface LintFlags {
-  format?: string;
+  /** One format name, or the ordered --format/--output tokens from the CLI (see format-args.ts). */
+  format?: string | readonly string[] | readonly FormatToken[];
+  output?: string | readonly string[] | readonly FormatToken[];
   failOn?: string;
   pgVersion?: string;
   config?: string;
   showSuppressed?: boolean;
+  base?: string;
+  staged?: boolean;
+  releaseRef?: string;
 }
 
-const FORMATS = ['text', 'json', 'github'] as const;
-
 export async function lintCommand(paths: string[], flags: LintFlags, io: CommandIO): Promise<number> {
-  const format = flags.format ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format "${format}" (expected one of: ${FORMATS.join(', ')})`);
+  const targets = resolveTargets(toTokens(flags.format, flags.output), io.cwd);
   if (flags.failOn && flags.failOn !== 'error' && flags.failOn !== 'warning') throw new UsageError(`--fail-on must be "error" or "warning", not "${flags.failOn}"`);
   let pgVersion: number | undefined;
   if (flags.pgVersion !== undefined) {
@@ -31,13 +31,21 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: Command
   if (pgVersion !== undefined) config.pgVersion = pgVersion;
   if (flags.failOn) config.failOn = flags.failOn as 'error' | 'warning';
 
-  const result = await lint({ paths, cwd: io.cwd, config });
+  if (flags.releaseRef && !flags.base && !flags.staged) throw new UsageError('--release-ref needs --base <ref> or --staged');
+  const changeset = flags.base || flags.staged ? { base: flags.base, staged: flags.staged, releaseRef: flags.releaseRef } : undefined;
+  const result = await lint({ paths, cwd: io.cwd, config, changeset });
   for (const p of result.fileProblems) io.err(`migsafe: ${p.file}: ${p.message}`);
   for (const n of result.notes) io.err(`migsafe: note: ${n}`);
 
-  const out =
-    format === 'json' ? renderJson(result) : format === 'github' ? renderGithub(result) : renderText(result, { color: io.color, showSuppressed: flags.showSuppressed });
-  io.out(out);
+  const report = {
+    showSuppressed: flags.showSuppressed, failOn: config.failOn, rulesChecked: [...activeRules(config).keys()], cwd: io.cwd, root: repoRootOf(io.cwd),
+  };
+  for (const t of targets) {
+    if (t.file === null) continue;
+    writeFileAtomic(t.file, t.format.render(result, { ...report, color: false }), t.display ?? t.file);
+    io.err(`migsafe: wrote ${t.format.name} report to ${t.display}`);
+  }
+  for (const t of targets) if (t.file === null) io.out(t.format.render(result, { ...report, color: io.color }));
 
   if (result.fileProblems.length) return 2;
   const s = summarize(result);

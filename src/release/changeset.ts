@@ -1,0 +1,127 @@
+/**
+ * Git-aware linting: which migrations a branch (`--base`) or the index (`--staged`) changes,
+ * which ones the last release already shipped, and the cross-release findings that follow.
+ * Only unreleased or changed migrations are parsed, so `--staged` stays cheap in a long history.
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Finding } from '../engine/finding.js';
+import type { ActiveRule } from '../engine/lint-migration.js';
+import { GitRepo } from '../git/repo.js';
+import type { Migration } from '../model/migration.js';
+import { sqlDirection, toPosix } from '../sources/files.js';
+import { SourceText } from '../sources/source-text.js';
+import { releaseFinding } from './make-finding.js';
+import { contractSameRelease, outOfOrderSql, type Labelled } from './ordering.js';
+import { DEFAULT_CODE_SEARCH, stillReferenced, type CodeSearch } from './references.js';
+import { UsageError } from '../errors.js';
+
+export interface ChangesetOptions {
+  /** Lint what the branch changes since its merge-base with this ref. */
+  base?: string;
+  /** Lint what is staged in the index (pre-commit). */
+  staged?: boolean;
+  /** The last release; otherwise the newest tag matching releaseTags; otherwise the base. */
+  releaseRef?: string;
+  releaseTags?: string;
+  codeSearch?: CodeSearch;
+}
+
+export interface Changeset {
+  repo: GitRepo;
+  /** Files (absolute) that must be parsed: changed or unreleased. */
+  parse: Set<string>;
+  /** Files (absolute) whose findings are reported: the changed ones. */
+  report: Set<string>;
+  released: Set<string>;
+  releaseName: string | null;
+  notes: string[];
+  /** Cross-release findings for the parsed migrations, in apply order. */
+  analyze(ordered: { migration: Migration; abs: string }[], active: Map<string, ActiveRule>): Promise<Finding[]>;
+}
+
+export async function openChangeset(cwd: string, files: string[], opts: ChangesetOptions): Promise<Changeset> {
+  if (opts.base && opts.staged) throw new UsageError('use either --base <ref> or --staged, not both');
+  const repo = await GitRepo.open(cwd, opts.staged ? '--staged' : '--base');
+  const notes: string[] = [];
+  const detached = await repo.detachedHead();
+  if (detached) notes.push(`HEAD is detached at ${detached}; comparing that commit`);
+
+  let baseSha: string | null = null;
+  if (opts.base) baseSha = await repo.mergeBase(opts.base);
+  let releaseRef: string | null = null;
+  let releaseName: string | null = null;
+  if (opts.releaseRef) {
+    releaseRef = await repo.resolve(opts.releaseRef);
+    releaseName = opts.releaseRef;
+  } else if (opts.releaseTags) {
+    const tag = await repo.newestTag(opts.releaseTags);
+    if (tag) {
+      releaseRef = await repo.resolve(tag);
+      releaseName = tag;
+    } else notes.push(`no tag matching "${opts.releaseTags}" is reachable from HEAD; using ${opts.base ? `the merge-base with ${opts.base}` : 'HEAD'} as the last release`);
+  }
+  if (!releaseRef) {
+    releaseRef = baseSha ?? (await repo.resolve('HEAD'));
+    releaseName = opts.base ? `${opts.base} (merge-base ${baseSha!.slice(0, 8)})` : 'HEAD';
+  }
+
+  const rel = (abs: string) => toPosix(relative(repo.root, abs));
+  const changedList = opts.staged ? await repo.staged() : await repo.changedSince(baseSha!);
+  const changed = new Set(changedList);
+  const releasedPaths = await repo.filesAt(releaseRef);
+  const parse = new Set<string>();
+  const report = new Set<string>();
+  const released = new Set<string>();
+  for (const abs of files) {
+    const p = rel(abs);
+    const isReleased = releasedPaths.has(p);
+    if (isReleased) released.add(abs);
+    if (changed.has(p)) report.add(abs);
+    if (changed.has(p) || !isReleased) parse.add(abs);
+  }
+
+  return {
+    repo, parse, report, released, releaseName, notes,
+    async analyze(ordered, active) {
+      const labelled: Labelled[] = ordered.map(({ migration, abs }) => ({ migration, released: released.has(abs), changed: report.has(abs) }));
+      // out-of-order needs the names of released files too, which are not parsed
+      const parsed = new Set(ordered.map((o) => o.abs));
+      const names: Labelled[] = files
+        .filter((abs) => !parsed.has(abs) && released.has(abs))
+        .map((abs) => ({ migration: { file: toPosix(relative(cwd, abs)), language: 'sql', direction: 'upgrade' } as Migration, released: true, changed: false }))
+        .filter((l) => sqlDirection(l.migration.file) === 'upgrade');
+      const out: Finding[] = [...contractSameRelease(labelled, active), ...outOfOrderSql([...labelled, ...names], active)];
+      // edited-released-migration: changed files that the release already has
+      const seen = new Set<string>();
+      for (const { migration, abs } of ordered) {
+        if (!report.has(abs) || !released.has(abs) || seen.has(abs)) continue;
+        seen.add(abs);
+        const before = await repo.show(releaseRef!, rel(abs));
+        const now = readFileSync(abs, 'utf8');
+        if (before === null || before === now) continue;
+        const line = firstDifferentLine(before, now);
+        const src = new SourceText(now);
+        const lineStart = now.split('\n').slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+        const f = releaseFinding(active, 'edited-released-migration', 'edited', { release: releaseName!, line }, migration, { start: src.byteAt(lineStart), end: src.byteAt(lineStart) });
+        if (f) out.push(f);
+      }
+      const unreleasedChanged = ordered.filter(({ abs }) => report.has(abs) && !released.has(abs)).map((o) => o.migration);
+      const migrationDirs = [...new Set(ordered.map(({ abs }) => toPosix(relative(repo.root, abs)).split('/').slice(0, -1).join('/')).filter(Boolean))];
+      out.push(
+        ...(await stillReferenced(repo, unreleasedChanged, active, {
+          releaseRef,
+          releaseName, search: opts.codeSearch ?? DEFAULT_CODE_SEARCH, migrationDirs,
+        })),
+      );
+      return out;
+    },
+  };
+}
+
+function firstDifferentLine(a: string, b: string): number {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if (x[i] !== y[i]) return i + 1;
+  return 1;
+}
