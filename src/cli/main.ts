@@ -39,6 +39,15 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     });
 
   program
+    .command('install-hook')
+    .description('install a git pre-commit hook that runs `migsafe lint --staged`')
+    .option('--force', 'replace an existing pre-commit hook that migsafe did not write')
+    .action(async (flags) => {
+      const { installHookCommand } = await import('./commands/install-hook.js');
+      code = await installHookCommand(flags, io);
+    });
+
+  program
     .command('rules')
     .description('list every rule')
     .option('-f, --format <format>', 'text | json', 'text')
