@@ -86,6 +86,7 @@ describe('edited-released-migration and out-of-order-migration', () => {
     await repo.commit({ 'db/migrations/20240215_invoices.sql': 'CREATE TABLE invoices (id bigint);\n', 'db/migrations/20240310_items.sql': 'CREATE TABLE items (id bigint);\n' }, 'new');
     const r = await lintRepo(repo, { base: 'main' });
     expect(rulesOf(r)).toEqual(['out-of-order-migration@20240215_invoices.sql']);
+    expect(active(r).map((f) => f.rule)).toEqual(['out-of-order-migration']);
   });
 });
 

@@ -36,7 +36,7 @@ describe('SQL front end: operations', () => {
 
   it('keeps schema-qualified names', () => {
     const m = load('CREATE INDEX CONCURRENTLY i ON app.users (email);');
-    expect(m.operations[0]).toMatchObject({ kind: 'create_index', table: 'app.users', concurrent: true, name: 'i' });
+    expect(m.operations[0]).toMatchObject({ kind: 'create_index', table: 'app.users', concurrent: true, name: 'app.i' });
   });
 });
 
@@ -180,5 +180,35 @@ describe('context: objects created in the same migration', () => {
   it('pg-version changes what is safe', () => {
     expectClean(lintSql("ALTER TABLE t ADD COLUMN c int DEFAULT 0;"), 'add-column-volatile-default');
     expectFindings(lintSql("ALTER TABLE t ADD COLUMN c int DEFAULT 0;", { pgVersion: 10 }), 'add-column-volatile-default', 1);
+  });
+});
+
+describe('SQL front end: details found by the rule docs work', () => {
+  it('VACUUM (FULL false|off|0) is not a full vacuum', () => {
+    for (const v of ['false', 'off', '0']) expectClean(lintSql(`VACUUM (FULL ${v}) orders;`), 'vacuum-full');
+    expectFindings(lintSql('VACUUM (FULL) orders;'), 'vacuum-full', 1);
+    expectFindings(lintSql('VACUUM (FULL true) orders;'), 'vacuum-full', 1);
+  });
+  it('table-level PRIMARY KEY marks the column', () => {
+    expectFindings(lintSql('CREATE TABLE t (id integer, CONSTRAINT pk PRIMARY KEY (id));'), 'prefer-bigint', 1);
+    expectClean(lintSql('CREATE TABLE t (id bigint, PRIMARY KEY (id));'), 'prefer-bigint');
+  });
+  it('domains, enum types and schema-qualified indexes created in the file are exempt', () => {
+    expectClean(lintSql("CREATE DOMAIN email AS text;\nALTER DOMAIN email ADD CONSTRAINT c CHECK (VALUE ~ '@');"), 'alter-domain-add-constraint');
+    expectClean(lintSql("CREATE TYPE mood AS ENUM ('a');\nALTER TYPE mood ADD VALUE 'b';", { pgVersion: 10, assumeInTransaction: true }), 'enum-value-in-transaction');
+    expectClean(lintSql('CREATE TABLE app.t (a int);\nCREATE INDEX idx ON app.t (a);\nREINDEX INDEX app.idx;'), 'reindex-non-concurrent');
+  });
+});
+
+describe('SQL front end: more statement shapes', () => {
+  it('sees data-modifying CTEs', () => {
+    expectFindings(lintSql('WITH d AS (DELETE FROM sessions RETURNING *) INSERT INTO archive SELECT * FROM d;'), 'unbatched-backfill', 1);
+  });
+  it('VIRTUAL generated columns do not rewrite the table; STORED ones do', () => {
+    expectClean(lintSql("ALTER TABLE users ADD COLUMN full_name text GENERATED ALWAYS AS (first || ' ' || last) VIRTUAL;"), 'add-column-volatile-default');
+    expectFindings(lintSql("ALTER TABLE users ADD COLUMN full_name text GENERATED ALWAYS AS (first || ' ' || last) STORED;"), 'add-column-volatile-default', 1);
+  });
+  it('ALTER TABLE … SET SCHEMA needs a lock_timeout', () => {
+    expectFindings(lintSql('ALTER TABLE t SET SCHEMA archive;'), 'require-lock-timeout', 1);
   });
 });

@@ -15,7 +15,9 @@ export default defineRule({
   check(op, ctx) {
     const c = op.column;
     if (ctx.isNew(op.table)) return [];
-    if (!c.notNull || c.default || c.generated || (c.type && /serial/.test(c.type.name))) return [];
+    // DEFAULT NULL is no default: PostgreSQL fills existing rows with NULL and the NOT NULL check fails.
+    const hasDefault = !!c.default && !/^\s*null\s*(::.*)?$/i.test(c.default.text);
+    if (!c.notNull || hasDefault || c.generated || (c.type && /serial/.test(c.type.name))) return [];
     return [{ messageId: 'required', data: { table: op.table, column: c.name } }];
   },
 });

@@ -7,7 +7,8 @@ export function rewriteReason(c: ColumnSpec, pgVersion: number): string | null {
   if (c.type && SERIAL.test(c.type.name)) return `its type ${c.type.display} adds a nextval() default, which is volatile`;
   if (c.generated === 'stored') return 'it is a stored generated column, computed for every existing row';
   if (c.generated === 'identity') return 'an identity column fills every existing row from its sequence';
-  if (!c.default) return null;
+  // DEFAULT NULL stores no default at all (PostgreSQL skips a NULL constant), so nothing is rewritten.
+  if (!c.default || /^\s*null\s*(::.*)?$/i.test(c.default.text)) return null;
   if (pgVersion < 11) return `before PostgreSQL 11 any DEFAULT (here ${c.default.text}) rewrites the table`;
   if (c.default.volatility === 'volatile') return `its default ${c.default.text} is volatile, so PostgreSQL computes it for every existing row`;
   if (c.default.volatility === 'unknown') return `its default ${c.default.text} may be volatile (migsafe cannot prove otherwise), in which case PostgreSQL computes it for every existing row`;

@@ -15,7 +15,9 @@ export default defineRule({
   kinds: ['create_table', 'add_column', 'alter_column_type'],
   check(op) {
     return typedColumns(op)
-      .filter((c) => c.type.name === 'bpchar' || c.type.name === 'char' || c.type.name === 'character')
+      // char(n), character(n) and bare char all parse to bpchar. The quoted "char" type is PostgreSQL's
+      // internal one-byte type: it does not pad, so it is not flagged.
+      .filter((c) => c.type.name === 'bpchar')
       .map((c) => ({ messageId: 'char', data: { table: c.table, column: c.column, type: c.type.display } }));
   },
 });

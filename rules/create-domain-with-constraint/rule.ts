@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'warning',
     category: 'lock',
     messages: {
-      create: 'Domain "{name}" has a CHECK constraint. Changing that constraint later re-checks every column of this domain in every table, with locks, and there is no online path for it.',
+      create: 'Domain "{name}" has a CHECK constraint. Changing it later means ALTER DOMAIN … ADD CONSTRAINT, which re-checks every column of this domain in every table under a SHARE lock on each of those tables (their writes wait), and through PostgreSQL 18 even NOT VALID + VALIDATE CONSTRAINT takes those locks.',
     },
     help: 'Put the CHECK on the table columns instead (where it can be added NOT VALID and validated online). See `migsafe explain create-domain-with-constraint`.',
   },

@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'error',
     category: 'lock',
     messages: {
-      detach: 'DETACH PARTITION "{partition}" from "{table}" takes an ACCESS EXCLUSIVE lock on the parent table "{table}": every query on any partition waits.',
+      detach: 'DETACH PARTITION "{partition}" from "{table}" takes an ACCESS EXCLUSIVE lock on the parent table "{table}" and on "{partition}": every query that goes through "{table}" waits, and so does everything queued behind it.',
       old: 'DETACH PARTITION "{partition}" takes an ACCESS EXCLUSIVE lock on "{table}", and PostgreSQL {pg} has no DETACH … CONCURRENTLY.',
     },
     help: 'Use ALTER TABLE … DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+), outside a transaction block. See `migsafe explain detach-partition-non-concurrent`.',

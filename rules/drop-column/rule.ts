@@ -13,6 +13,8 @@ export default defineRule({
   },
   kinds: ['drop_column'],
   check(op, ctx) {
+    // In a downgrade, the dropped column is usually the one upgrade() added: downgrade-data-loss covers that.
+    if (ctx.direction === 'downgrade') return [];
     if (ctx.isNew(op.table)) return [];
     return [{ messageId: 'drop', data: { table: op.table, column: op.column } }];
   },

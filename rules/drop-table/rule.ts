@@ -7,14 +7,16 @@ export default defineRule({
     severity: 'error',
     category: 'dangerous',
     messages: {
-      drop: 'Dropping table "{table}" deletes all of its rows for good{cascade}, and code that still queries it fails. It takes an ACCESS EXCLUSIVE lock on "{table}" and on the tables whose foreign keys reference it.',
+      drop: 'Dropping table "{table}" deletes all of its rows for good, and code that still queries it fails. It takes an ACCESS EXCLUSIVE lock on "{table}" and also on every table its own foreign keys point to (PostgreSQL removes the foreign-key triggers there), blocking all reads and writes on them while it waits{cascade}.',
     },
     help: 'Stop using the table in code first, archive it (rename it or copy the data out), and drop it much later. See `migsafe explain drop-table`.',
   },
   kinds: ['drop_table'],
   check(op, ctx) {
+    // In a downgrade, the dropped table is usually the one upgrade() created: downgrade-data-loss covers that.
+    if (ctx.direction === 'downgrade') return [];
     return op.tables
       .filter((t) => !ctx.isNew(t))
-      .map((table) => ({ messageId: 'drop', data: { table, cascade: op.cascade ? ' (CASCADE also drops the views and foreign keys that depend on it)' : '' } }));
+      .map((table) => ({ messageId: 'drop', data: { table, cascade: op.cascade ? '. CASCADE also silently drops the views that depend on it and the foreign keys of other tables that point to it, locking those tables too' : '' } }));
   },
 });

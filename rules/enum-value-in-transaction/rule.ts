@@ -13,7 +13,8 @@ export default defineRule({
   },
   kinds: ['add_enum_value'],
   check(op, ctx) {
-    if (!ctx.inTransaction || ctx.pgVersion >= 12) return [];
+    // Before 12, PostgreSQL allows it when the enum type was created in the same transaction.
+    if (!ctx.inTransaction || ctx.pgVersion >= 12 || ctx.isNew(op.type)) return [];
     return [{ messageId: 'old', data: { type: op.type, value: op.value, pg: ctx.pgVersion } }];
   },
 });

@@ -7,9 +7,9 @@ export default defineRule({
     severity: 'warning',
     category: 'lock',
     messages: {
-      lock: 'LOCK TABLE {tables} IN {mode} MODE blocks {blocks} on those tables until the transaction ends.',
+      lock: 'LOCK TABLE {tables} IN {mode} MODE blocks {blocks} on {where} until the transaction ends.',
     },
-    help: 'Avoid explicit locks in migrations; if you need one, set a short lock_timeout first and keep the transaction tiny. See `migsafe explain lock-table`.',
+    help: 'Avoid explicit locks in migrations (pg_advisory_xact_lock serializes jobs without locking tables); if you need one, set a short lock_timeout first and keep the transaction tiny. See `migsafe explain lock-table`.',
   },
   kinds: ['lock_table'],
   check(op, ctx) {
@@ -17,7 +17,7 @@ export default defineRule({
     if (!blocking.includes(op.mode)) return [];
     const tables = op.tables.filter((t) => !ctx.isNew(t));
     if (!tables.length) return [];
-    const blocks = op.mode === 'ACCESS EXCLUSIVE' ? 'all reads and writes' : op.mode === 'EXCLUSIVE' ? 'all writes and most reads' : 'all writes';
-    return [{ messageId: 'lock', data: { tables: tables.map((t) => `"${t}"`).join(', '), mode: op.mode, blocks } }];
+    const blocks = op.mode === 'ACCESS EXCLUSIVE' ? 'all reads and writes' : op.mode === 'EXCLUSIVE' ? 'all writes and SELECT … FOR UPDATE/SHARE (plain SELECTs still run)' : 'all writes (reads still run)';
+    return [{ messageId: 'lock', data: { tables: tables.map((t) => `"${t}"`).join(', '), mode: op.mode, blocks, where: tables.length > 1 ? 'those tables' : 'the table' } }];
   },
 });

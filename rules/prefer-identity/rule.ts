@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'warning',
     category: 'types',
     messages: {
-      serial: 'Column "{table}"."{column}" is {type}. serial sequences are owned loosely: permissions, pg_dump and copying the table each need extra care, and inserting explicit ids silently desynchronises the sequence.',
+      serial: 'Column "{table}"."{column}" is {type}. A serial column is only a DEFAULT nextval() on a separate sequence: inserting explicit ids silently desynchronises it, roles need USAGE on the sequence as well as INSERT, CREATE TABLE … (LIKE … INCLUDING DEFAULTS) shares it, and widening the column does not widen the sequence.',
     },
     help: 'Use bigint GENERATED ALWAYS AS IDENTITY (or BY DEFAULT). See `migsafe explain prefer-identity`.',
   },

@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'warning',
     category: 'types',
     messages: {
-      json: 'Column "{table}"."{column}" is json. json has no equality operator, so SELECT DISTINCT, UNION and GROUP BY over the table fail, it cannot be indexed with GIN, and converting it to jsonb later rewrites the table under an ACCESS EXCLUSIVE lock.',
+      json: 'Column "{table}"."{column}" is {type}. json has no equality operator, so DISTINCT, UNION, GROUP BY and = on this column (or SELECT DISTINCT * on the table) fail, it cannot be indexed with GIN, and converting it to jsonb later rewrites the table under an ACCESS EXCLUSIVE lock.',
     },
     help: 'Declare the column as jsonb. See `migsafe explain prefer-jsonb`.',
   },
@@ -16,6 +16,6 @@ export default defineRule({
   check(op) {
     return typedColumns(op)
       .filter((c) => c.type.name === 'json')
-      .map((c) => ({ messageId: 'json', data: { table: c.table, column: c.column } }));
+      .map((c) => ({ messageId: 'json', data: { table: c.table, column: c.column, type: c.type.display } }));
   },
 });

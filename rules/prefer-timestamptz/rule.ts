@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'warning',
     category: 'types',
     messages: {
-      ts: 'Column "{table}"."{column}" is timestamp without time zone: values are stored as wall-clock time with no zone, so they shift meaning when a client or server time zone differs, and fixing it later means a type change that rewrites the table.',
+      ts: 'Column "{table}"."{column}" is timestamp without time zone: values are stored as wall-clock time with no zone, so they shift meaning when a client or server time zone differs, and fixing it later means ALTER COLUMN … TYPE timestamptz under an ACCESS EXCLUSIVE lock, which rewrites the table unless the session TimeZone is UTC (PostgreSQL 12+).',
     },
     help: 'Declare the column as timestamptz (timestamp with time zone). See `migsafe explain prefer-timestamptz`.',
   },

@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'error',
     category: 'dangerous',
     messages: {
-      truncate: 'TRUNCATE "{table}" deletes every row with no way back but a restore{cascade}, and holds an ACCESS EXCLUSIVE lock that blocks all reads and writes on it.',
+      truncate: 'TRUNCATE "{table}" deletes every row, with no way back but a restore once it commits, and holds an ACCESS EXCLUSIVE lock that blocks all reads and writes on "{table}" until the migration commits.{cascade}',
     },
     help: 'Delete the rows you mean to remove in batches (DELETE … WHERE id BETWEEN …), or archive the table first; never TRUNCATE … CASCADE in a migration. See `migsafe explain truncate-table`.',
   },
@@ -15,6 +15,6 @@ export default defineRule({
   check(op, ctx) {
     return op.tables
       .filter((t) => !ctx.isNew(t))
-      .map((table) => ({ messageId: 'truncate', data: { table, cascade: op.cascade ? '; CASCADE also empties every table that references it' : '' } }));
+      .map((table) => ({ messageId: 'truncate', data: { table, cascade: op.cascade ? ' CASCADE also empties, and locks, every table whose foreign keys reference it.' : '' } }));
   },
 });

@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'warning',
     category: 'lock',
     messages: {
-      whole: '{verb} without a WHERE clause touches every row of "{table}" in one transaction: it row-locks the whole table (blocking concurrent writers until commit), bloats it with dead tuples and can run for a long time.',
+      whole: '{verb} without a WHERE clause touches every row of "{table}" in one transaction: it row-locks every row (concurrent UPDATEs, DELETEs and SELECT … FOR UPDATE of any of them wait until commit), bloats it with dead tuples and can run for a long time.',
     },
     help: 'Backfill in batches (e.g. 1,000–10,000 rows per transaction by primary-key range), outside the schema-change migration. See `migsafe explain unbatched-backfill`.',
   },

@@ -16,6 +16,6 @@ export default defineRule({
     if (!op.full) return [];
     const tables = op.tables.filter((t) => !ctx.isNew(t));
     if (op.tables.length > 0 && tables.length === 0) return [];
-    return [{ messageId: 'full', data: { tables: tables.length ? tables.map((t) => `"${t}" `).join(', ') : '(every table) ' } }];
+    return [{ messageId: 'full', data: { tables: tables.length ? `${tables.map((t) => `"${t}"`).join(', ')} ` : '(every table) ' } }];
   },
 });

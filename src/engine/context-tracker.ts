@@ -53,7 +53,10 @@ export class ContextTracker {
         this.remember(op.name);
         break;
       case 'create_object':
-        if (op.objectType === 'matview' || op.objectType === 'view') this.remember(op.name);
+        if (op.objectType === 'matview' || op.objectType === 'view' || op.objectType === 'type') this.remember(op.name);
+        break;
+      case 'create_domain':
+        this.remember(op.name);
         break;
       case 'rename_table':
         if (this.ctx.isNew(op.table)) {
@@ -78,7 +81,12 @@ export class ContextTracker {
           this.explicitTx = false;
           this.localLock = false;
           this.localStmt = false;
-        } else if (op.action === 'autocommit_start') this.autocommit = true;
+        } else if (op.action === 'autocommit_start') {
+          // autocommit_block() commits the open transaction first: SET LOCAL values end with it
+          this.autocommit = true;
+          this.localLock = false;
+          this.localStmt = false;
+        }
         else if (op.action === 'autocommit_end') this.autocommit = false;
         break;
     }

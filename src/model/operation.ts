@@ -35,8 +35,8 @@ export interface ColumnSpec {
   primaryKey: boolean;
   unique: boolean;
   default: DefaultSpec | null;
-  /** GENERATED ALWAYS AS (…) STORED, or GENERATED … AS IDENTITY. */
-  generated: 'stored' | 'identity' | null;
+  /** GENERATED ALWAYS AS (…) STORED / VIRTUAL (PostgreSQL 18), or GENERATED … AS IDENTITY. */
+  generated: 'stored' | 'virtual' | 'identity' | null;
   /** Referenced table of an inline REFERENCES clause. */
   references: string | null;
   check: boolean;
@@ -49,6 +49,8 @@ export type TxAction = 'begin' | 'commit' | 'rollback' | 'autocommit_start' | 'a
 interface Base extends Span {
   /** Span of the whole statement (SQL) or call (Alembic) the operation belongs to. */
   stmt: Span;
+  /** Set when the statement runs inside a DO block or a PL/pgSQL function body. */
+  embedded?: 'do' | 'function';
 }
 
 export type Operation = Base &

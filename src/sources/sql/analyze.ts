@@ -130,7 +130,7 @@ function embedded(sql: string, c0: number, c1: number, isDo: boolean, toFile: To
       for (const b of convertStatement(node) as OpBody[]) {
         if (!isDo && DML.has(b.kind)) continue;
         if (b.kind === 'transaction') continue;
-        out.operations.push(withSpan(b, span, outer));
+        out.operations.push({ ...withSpan(b, span, outer), embedded: isDo ? 'do' : 'function' });
       }
     }
   }

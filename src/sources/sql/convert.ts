@@ -67,7 +67,8 @@ export function columnSpec(cd: any): ColumnSpec {
         col.default = defaultSpec(k.raw_expr);
         break;
       case 'CONSTR_GENERATED':
-        col.generated = 'stored';
+        // PostgreSQL 18 VIRTUAL columns are computed on read: no rewrite
+        col.generated = k.generated_kind === 'v' ? 'virtual' : 'stored';
         break;
       case 'CONSTR_IDENTITY':
         col.generated = 'identity';
@@ -168,17 +169,40 @@ function alterTableCmd(table: string, cmd: any): OpBody[] {
 export function convertStatement(node: Record<string, any>): OpBody[] {
   const [type] = Object.keys(node);
   const s = node[type!] ?? {};
+  // data-modifying CTEs (WITH d AS (DELETE … RETURNING *) …) run as part of the statement
+  const ctes: OpBody[] = [];
+  for (const c of s.withClause?.ctes ?? []) {
+    const q = c?.CommonTableExpr?.ctequery;
+    if (q && (q.UpdateStmt || q.DeleteStmt || q.InsertStmt)) ctes.push(...convertStatement(q));
+  }
+  const own = convertOne(type!, s);
+  return ctes.length ? [...ctes, ...own.filter((o) => !(o.kind === 'raw' && o.statement === 'Select'))] : own;
+}
+
+function convertOne(type: string, s: any): OpBody[] {
   switch (type) {
     case 'AlterTableStmt': {
       const t = rangeVarName(s.relation);
       if (s.objtype && s.objtype !== 'OBJECT_TABLE') return [{ kind: 'raw', statement: `Alter${objType(s.objtype)}` }];
       return (s.cmds ?? []).flatMap((c: any) => (c?.AlterTableCmd ? alterTableCmd(t, c.AlterTableCmd) : []));
     }
-    case 'CreateStmt':
-      return [{
-        kind: 'create_table', table: rangeVarName(s.relation), ifNotExists: !!s.if_not_exists, asSelect: false,
-        columns: (s.tableElts ?? []).filter((e: any) => e?.ColumnDef).map((e: any) => columnSpec(e.ColumnDef)),
-      }];
+    case 'CreateStmt': {
+      const columns: ColumnSpec[] = (s.tableElts ?? []).filter((e: any) => e?.ColumnDef).map((e: any) => columnSpec(e.ColumnDef));
+      // table-level PRIMARY KEY (…) / UNIQUE (…) constraints mark their columns too
+      for (const e of s.tableElts ?? []) {
+        const k = e?.Constraint;
+        if (!k || (k.contype !== 'CONSTR_PRIMARY' && k.contype !== 'CONSTR_UNIQUE')) continue;
+        for (const key of k.keys ?? []) {
+          const col = columns.find((c) => c.name === key?.String?.sval);
+          if (!col) continue;
+          if (k.contype === 'CONSTR_PRIMARY') {
+            col.primaryKey = true;
+            col.notNull = true;
+          } else col.unique = true;
+        }
+      }
+      return [{ kind: 'create_table', table: rangeVarName(s.relation), ifNotExists: !!s.if_not_exists, asSelect: false, columns }];
+    }
     case 'CreateTableAsStmt': {
       const into = s.into?.IntoClause ?? s.into;
       if (s.objtype === 'OBJECT_MATVIEW') return [{ kind: 'create_object', objectType: 'matview', name: rangeVarName(into?.rel) }];
@@ -201,7 +225,9 @@ export function convertStatement(node: Record<string, any>): OpBody[] {
       return [{ kind: 'drop_object', objectType: 'database', names: [String(s.dbname)], cascade: false }];
     case 'IndexStmt':
       return [{
-        kind: 'create_index', table: rangeVarName(s.relation), name: s.idxname ?? null, concurrent: !!s.concurrent,
+        kind: 'create_index', table: rangeVarName(s.relation),
+        // an index lives in its table's schema
+        name: s.idxname ? (s.relation?.schemaname ? `${s.relation.schemaname}.${s.idxname}` : s.idxname) : null, concurrent: !!s.concurrent,
         unique: !!s.unique, ifNotExists: !!s.if_not_exists, method: String(s.accessMethod ?? 'btree'),
         columns: (s.indexParams ?? []).map((p: any) => p?.IndexElem?.name ?? (p?.IndexElem?.expr ? exprText(p.IndexElem.expr) : '?')),
       }];
@@ -223,7 +249,7 @@ export function convertStatement(node: Record<string, any>): OpBody[] {
     }
     case 'VacuumStmt': {
       if (s.is_vacuumcmd === false) return [{ kind: 'raw', statement: 'Analyze' }];
-      const full = (s.options ?? []).some((o: any) => o?.DefElem?.defname === 'full' && o.DefElem.arg?.Boolean?.boolval !== false);
+      const full = (s.options ?? []).some((o: any) => o?.DefElem?.defname === 'full' && optionOn(o.DefElem.arg));
       return [{ kind: 'vacuum', full, tables: (s.rels ?? []).map((r: any) => rangeVarName(r?.VacuumRelation?.relation)) }];
     }
     case 'ClusterStmt':
@@ -277,6 +303,9 @@ export function convertStatement(node: Record<string, any>): OpBody[] {
           return [{ kind: 'raw', statement: 'Transaction' }];
       }
     }
+    case 'AlterObjectSchemaStmt':
+      if (s.objectType === 'OBJECT_TABLE') return [{ kind: 'alter_table_set', table: rangeVarName(s.relation), action: 'other' }];
+      return [{ kind: 'raw', statement: 'AlterObjectSchema' }];
     case 'CreateExtensionStmt':
       return [{ kind: 'create_object', objectType: 'extension', name: String(s.extname) }];
     case 'ViewStmt':
@@ -295,6 +324,15 @@ export function convertStatement(node: Record<string, any>): OpBody[] {
     default:
       return [{ kind: 'raw', statement: String(type).replace(/Stmt$/, '') }];
   }
+}
+
+/** A boolean option value: absent means on; false/off/0 (as String, Integer or Boolean) mean off. */
+function optionOn(arg: any): boolean {
+  if (!arg) return true;
+  if (arg.Boolean) return arg.Boolean.boolval === true;
+  if (arg.Integer) return (arg.Integer.ival ?? 0) !== 0;
+  if (arg.String) return !/^(false|off|no|0)$/i.test(String(arg.String.sval ?? ''));
+  return true;
 }
 
 function isTrue(where: any): boolean {

@@ -1,0 +1,1 @@
+CREATE TABLE survey_answers (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, answer char NOT NULL);

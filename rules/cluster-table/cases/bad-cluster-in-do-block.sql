@@ -1,0 +1,4 @@
+DO $$
+BEGIN
+  CLUSTER orders USING orders_created_at_idx;
+END $$;

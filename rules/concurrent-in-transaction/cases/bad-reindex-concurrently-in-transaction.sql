@@ -1,0 +1,3 @@
+BEGIN;
+REINDEX INDEX CONCURRENTLY users_email_idx;
+COMMIT;

@@ -1,0 +1,2 @@
+CREATE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON users (email);
+DROP INDEX CONCURRENTLY IF EXISTS users_email_old_idx;

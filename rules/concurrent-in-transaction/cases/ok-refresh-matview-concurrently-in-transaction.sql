@@ -1,0 +1,4 @@
+BEGIN;
+-- REFRESH MATERIALIZED VIEW CONCURRENTLY is allowed inside a transaction block.
+REFRESH MATERIALIZED VIEW CONCURRENTLY sales_summary;
+COMMIT;

@@ -1,0 +1,2 @@
+SET lock_timeout = '5s';
+ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0);

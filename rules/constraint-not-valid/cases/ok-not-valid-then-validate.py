@@ -1,0 +1,17 @@
+"""postgresql_not_valid=True, validated afterwards"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "acafad13c684"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_foreign_key("fk_orders_user", "orders", "users", ["user_id"], ["id"], postgresql_not_valid=True)
+    op.execute("ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_user")
+
+
+def downgrade():
+    op.drop_constraint("fk_orders_user", "orders", type_="foreignkey")

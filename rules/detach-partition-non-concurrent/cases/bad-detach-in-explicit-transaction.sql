@@ -1,0 +1,4 @@
+BEGIN;
+ALTER TABLE events DETACH PARTITION events_2019;
+ALTER TABLE events_2019 RENAME TO events_2019_archived;
+COMMIT;

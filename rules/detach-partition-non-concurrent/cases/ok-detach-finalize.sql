@@ -1,0 +1,2 @@
+-- Finishing an interrupted DETACH … CONCURRENTLY.
+ALTER TABLE events DETACH PARTITION events_2019 FINALIZE;

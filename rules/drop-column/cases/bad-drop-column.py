@@ -1,0 +1,16 @@
+"""op.drop_column"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "6ff4f11ccd56"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.drop_column("users", "legacy_flag")
+
+
+def downgrade():
+    op.add_column("users", sa.Column("legacy_flag", sa.Boolean(), nullable=True))

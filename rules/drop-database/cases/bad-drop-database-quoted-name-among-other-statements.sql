@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS report_exports;
+DROP DATABASE "analytics-staging";
+CREATE DATABASE analytics_staging;

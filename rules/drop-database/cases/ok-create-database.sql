@@ -1,0 +1,1 @@
+CREATE DATABASE analytics_staging TEMPLATE template0 ENCODING 'UTF8';

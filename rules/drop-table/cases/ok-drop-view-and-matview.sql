@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS active_users_v;
+DROP MATERIALIZED VIEW IF EXISTS sales_summary_mv;

@@ -1,0 +1,2 @@
+-- migsafe-ignore-file drop-column
+ALTER TABLE users DROP COLUMN legacy_flag;

@@ -1,0 +1,1 @@
+CREATE TABLE orders (id serial PRIMARY KEY, customer_id integer NOT NULL);

@@ -1,0 +1,3 @@
+ALTER TABLE events
+  ADD COLUMN source text,
+  ADD COLUMN seq serial4;

@@ -1,0 +1,4 @@
+CREATE TABLE IF NOT EXISTS billing.invoices (
+  id serial PRIMARY KEY,
+  number text NOT NULL
+);

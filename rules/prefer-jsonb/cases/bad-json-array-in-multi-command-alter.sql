@@ -1,0 +1,3 @@
+ALTER TABLE orders
+  ADD COLUMN shipping_address jsonb,
+  ADD COLUMN line_item_snapshots json[];

@@ -1,0 +1,1 @@
+CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, username varchar(30) NOT NULL);

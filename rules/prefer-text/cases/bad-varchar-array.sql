@@ -1,0 +1,1 @@
+CREATE TABLE articles (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, tags varchar(20)[] NOT NULL DEFAULT '{}');

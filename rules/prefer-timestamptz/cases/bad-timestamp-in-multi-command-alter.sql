@@ -1,0 +1,3 @@
+ALTER TABLE orders
+  ADD COLUMN cancelled_reason text,
+  ADD COLUMN cancelled_at timestamp without time zone;

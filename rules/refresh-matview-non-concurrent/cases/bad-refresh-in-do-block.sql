@@ -1,0 +1,4 @@
+DO $$
+BEGIN
+  REFRESH MATERIALIZED VIEW sales_by_day;
+END $$;

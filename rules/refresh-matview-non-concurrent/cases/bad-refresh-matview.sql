@@ -1,0 +1,1 @@
+REFRESH MATERIALIZED VIEW sales_by_day;

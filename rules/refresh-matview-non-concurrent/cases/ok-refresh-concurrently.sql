@@ -1,0 +1,3 @@
+SET lock_timeout = '5s';
+REFRESH MATERIALIZED VIEW CONCURRENTLY sales_by_day;
+REFRESH MATERIALIZED VIEW CONCURRENTLY reporting.monthly_revenue WITH DATA;

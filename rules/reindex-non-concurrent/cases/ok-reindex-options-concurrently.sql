@@ -1,0 +1,2 @@
+-- The PostgreSQL 14+ option-list spelling.
+REINDEX (CONCURRENTLY, VERBOSE) SCHEMA billing;

@@ -1,0 +1,2 @@
+SET lock_timeout = '5s';
+ALTER TABLE IF EXISTS billing.invoice RENAME TO invoices;

@@ -1,0 +1,1 @@
+ALTER TABLE ONLY public.orders SET TABLESPACE fast_ssd;

@@ -1,0 +1,2 @@
+SET lock_timeout = '5s';
+ALTER TABLE IF EXISTS cache.http_responses SET UNLOGGED;

@@ -1,0 +1,6 @@
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM orders WHERE customer_id IS NULL) THEN
+    ALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;
+  END IF;
+END $$;

@@ -1,0 +1,4 @@
+SET lock_timeout = '5s';
+ALTER TABLE IF EXISTS ONLY public.users
+  ALTER COLUMN email SET NOT NULL,
+  ALTER COLUMN name SET NOT NULL;

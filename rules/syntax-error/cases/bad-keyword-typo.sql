@@ -1,0 +1,1 @@
+CRATE INDEX CONCURRENTLY users_email_idx ON users (email);

@@ -1,0 +1,4 @@
+-- migsafe-test: assumeInTransaction=true
+-- END is PostgreSQL's synonym for COMMIT.
+UPDATE feature_flags SET enabled = true WHERE name = 'new_checkout';
+END;

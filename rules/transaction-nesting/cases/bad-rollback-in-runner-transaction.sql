@@ -1,0 +1,4 @@
+-- migsafe-test: assumeInTransaction=true
+ALTER TABLE orders ADD COLUMN note text;
+ROLLBACK;
+ALTER TABLE orders ADD COLUMN remark text;

@@ -1,0 +1,3 @@
+SET lock_timeout = '5s';
+ALTER TABLE users ADD COLUMN tenant_id bigint;
+UPDATE users SET tenant_id = 1;

@@ -1,0 +1,1 @@
+UPDATE ONLY public.orders AS o SET currency = 'EUR' WHERE true;

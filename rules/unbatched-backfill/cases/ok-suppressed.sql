@@ -1,0 +1,2 @@
+-- migsafe-ignore unbatched-backfill -- countries has 250 rows
+UPDATE countries SET name = initcap(name);

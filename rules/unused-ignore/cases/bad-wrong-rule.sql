@@ -1,0 +1,3 @@
+SET lock_timeout = '5s';
+-- migsafe-ignore rename-column -- legacy_flag unused since release 42
+ALTER TABLE users DROP COLUMN legacy_flag;

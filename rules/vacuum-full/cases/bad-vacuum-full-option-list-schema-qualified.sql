@@ -1,0 +1,1 @@
+VACUUM (FULL, ANALYZE, VERBOSE) billing.invoices, billing.payments;

@@ -1,0 +1,3 @@
+VACUUM orders;
+VACUUM (ANALYZE, VERBOSE) billing.invoices;
+ANALYZE billing.payments;
