@@ -100,8 +100,7 @@ function embedded(sql: string, c0: number, c1: number, isDo: boolean, toFile: To
     found = plpgsqlStatements(text);
   } catch (e) {
     if (!(e instanceof SqlSyntaxError)) throw e;
-    const pos = c0 + Math.max(0, e.position);
-    out.problems.push({ rule: 'syntax-error', message: `in ${isDo ? 'DO block' : 'function body'}: ${e.message}`, start: toFile(pos), end: toFile(pos + 1) });
+    bodyError(e, c0, isDo, toFile, out);
     return;
   }
   let cursor = 0;
@@ -115,8 +114,7 @@ function embedded(sql: string, c0: number, c1: number, isDo: boolean, toFile: To
       parsed = parseSql(query);
     } catch (e) {
       if (!(e instanceof SqlSyntaxError)) throw e;
-      const pos = qStart + Math.max(0, e.position);
-      out.problems.push({ rule: 'syntax-error', message: `in ${isDo ? 'DO block' : 'function body'}: ${e.message}`, start: toFile(pos), end: toFile(pos + 1) });
+      bodyError(e, qStart, isDo, toFile, out);
       continue;
     }
     const local = new SourceText(query);
@@ -134,4 +132,9 @@ function embedded(sql: string, c0: number, c1: number, isDo: boolean, toFile: To
       }
     }
   }
+}
+
+function bodyError(e: SqlSyntaxError, base: number, isDo: boolean, toFile: ToFile, out: SqlAnalysis): void {
+  const pos = base + Math.max(0, e.position);
+  out.problems.push({ rule: 'syntax-error', message: `in ${isDo ? 'DO block' : 'function body'}: ${e.message}`, start: toFile(pos), end: toFile(pos + 1) });
 }

@@ -73,18 +73,9 @@ export function lex(text: string, wantStatements = true): LexResult {
     }
     // /* comment */ (nested)
     if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      let d = 1;
-      let j = i + 2;
-      while (j < n && d > 0) {
-        if (text.charCodeAt(j) === 47 && text.charCodeAt(j + 1) === 42) {
-          d++;
-          j += 2;
-        } else if (text.charCodeAt(j) === 42 && text.charCodeAt(j + 1) === 47) {
-          d--;
-          j += 2;
-        } else j++;
-      }
-      comments.push({ start: i, end: j, body: text.slice(i + 2, d === 0 ? j - 2 : j), trailing: lineHasCode });
+      const j = blockCommentEnd(text, i, n);
+      const closed = text.charCodeAt(j - 1) === 47 && text.charCodeAt(j - 2) === 42 && j - 2 > i + 1;
+      comments.push({ start: i, end: j, body: text.slice(i + 2, closed ? j - 2 : j), trailing: lineHasCode });
       i = j;
       continue;
     }
@@ -188,20 +179,24 @@ export function skipTrivia(text: string, i: number, end = text.length): number {
     else if (c === 45 && text.charCodeAt(i + 1) === 45) {
       const j = text.indexOf('\n', i);
       i = j < 0 ? end : j + 1;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      let d = 1;
-      let j = i + 2;
-      while (j < end && d > 0) {
-        if (text.charCodeAt(j) === 47 && text.charCodeAt(j + 1) === 42) {
-          d++;
-          j += 2;
-        } else if (text.charCodeAt(j) === 42 && text.charCodeAt(j + 1) === 47) {
-          d--;
-          j += 2;
-        } else j++;
-      }
-      i = j;
-    } else break;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) i = blockCommentEnd(text, i, end);
+    else break;
   }
   return Math.min(i, end);
+}
+
+/** End (exclusive) of the nested /* … *\/ comment starting at `i`, or `end` if it is not closed. */
+function blockCommentEnd(text: string, i: number, end: number): number {
+  let d = 1;
+  let j = i + 2;
+  while (j < end && d > 0) {
+    if (text.charCodeAt(j) === 47 && text.charCodeAt(j + 1) === 42) {
+      d++;
+      j += 2;
+    } else if (text.charCodeAt(j) === 42 && text.charCodeAt(j + 1) === 47) {
+      d--;
+      j += 2;
+    } else j++;
+  }
+  return Math.min(j, end);
 }
