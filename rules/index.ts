@@ -14,15 +14,24 @@ import changeColumnType from './change-column-type/rule.js';
 import clusterTable from './cluster-table/rule.js';
 import concurrentInTransaction from './concurrent-in-transaction/rule.js';
 import constraintNotValid from './constraint-not-valid/rule.js';
+import contractSameRelease from './contract-same-release/rule.js';
+import contractStillReferenced from './contract-still-referenced/rule.js';
 import createDomainWithConstraint from './create-domain-with-constraint/rule.js';
 import detachPartitionNonConcurrent from './detach-partition-non-concurrent/rule.js';
+import downgradeDataLoss from './downgrade-data-loss/rule.js';
 import dropColumn from './drop-column/rule.js';
 import dropDatabase from './drop-database/rule.js';
 import dropTable from './drop-table/rule.js';
+import duplicateRevision from './duplicate-revision/rule.js';
+import dynamicSql from './dynamic-sql/rule.js';
+import editedReleasedMigration from './edited-released-migration/rule.js';
 import enumValueInTransaction from './enum-value-in-transaction/rule.js';
 import invalidIgnore from './invalid-ignore/rule.js';
+import irreversibleDowngrade from './irreversible-downgrade/rule.js';
 import lockTable from './lock-table/rule.js';
 import mixedPhases from './mixed-phases/rule.js';
+import multipleHeads from './multiple-heads/rule.js';
+import outOfOrderMigration from './out-of-order-migration/rule.js';
 import preferBigint from './prefer-bigint/rule.js';
 import preferIdentity from './prefer-identity/rule.js';
 import preferJsonb from './prefer-jsonb/rule.js';
@@ -35,18 +44,16 @@ import renameTable from './rename-table/rule.js';
 import requireConcurrentIndex from './require-concurrent-index/rule.js';
 import requireConcurrentIndexDrop from './require-concurrent-index-drop/rule.js';
 import requireLockTimeout from './require-lock-timeout/rule.js';
+import revisionCycle from './revision-cycle/rule.js';
 import setLogged from './set-logged/rule.js';
 import setNotNull from './set-not-null/rule.js';
 import syntaxError from './syntax-error/rule.js';
 import transactionNesting from './transaction-nesting/rule.js';
 import truncateTable from './truncate-table/rule.js';
 import unbatchedBackfill from './unbatched-backfill/rule.js';
+import unknownDownRevision from './unknown-down-revision/rule.js';
 import unusedIgnore from './unused-ignore/rule.js';
 import vacuumFull from './vacuum-full/rule.js';
-import contractSameRelease from './contract-same-release/rule.js';
-import contractStillReferenced from './contract-still-referenced/rule.js';
-import editedReleasedMigration from './edited-released-migration/rule.js';
-import outOfOrderMigration from './out-of-order-migration/rule.js';
 
 export const rules: readonly AnyRule[] = ([
   addColumnRequired,
@@ -59,15 +66,24 @@ export const rules: readonly AnyRule[] = ([
   clusterTable,
   concurrentInTransaction,
   constraintNotValid,
+  contractSameRelease,
+  contractStillReferenced,
   createDomainWithConstraint,
   detachPartitionNonConcurrent,
+  downgradeDataLoss,
   dropColumn,
   dropDatabase,
   dropTable,
+  duplicateRevision,
+  dynamicSql,
+  editedReleasedMigration,
   enumValueInTransaction,
   invalidIgnore,
+  irreversibleDowngrade,
   lockTable,
   mixedPhases,
+  multipleHeads,
+  outOfOrderMigration,
   preferBigint,
   preferIdentity,
   preferJsonb,
@@ -80,18 +96,16 @@ export const rules: readonly AnyRule[] = ([
   requireConcurrentIndex,
   requireConcurrentIndexDrop,
   requireLockTimeout,
+  revisionCycle,
   setLogged,
   setNotNull,
   syntaxError,
   transactionNesting,
   truncateTable,
   unbatchedBackfill,
+  unknownDownRevision,
   unusedIgnore,
   vacuumFull,
-  contractSameRelease,
-  contractStillReferenced,
-  editedReleasedMigration,
-  outOfOrderMigration,
 ] as AnyRule[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export const ruleIds: ReadonlySet<string> = new Set(rules.map((r) => r.meta.id));

@@ -6,13 +6,17 @@ import { relative } from 'node:path';
 import { rules as registry, ruleIds } from '../rules/index.js';
 import type { ResolvedConfig } from './config/schema.js';
 import type { ActiveRule } from './engine/lint-migration.js';
-import { applySuppressions, checkMigration } from './engine/lint-migration.js';
+import { applySuppressionsToFile, checkMigration } from './engine/lint-migration.js';
 import { openChangeset, type ChangesetOptions } from './release/changeset.js';
 import type { Finding } from './engine/finding.js';
 import type { Migration } from './model/migration.js';
 import { loadSqlMigration, loadSqlParser } from './sources/sql/index.js';
 import { discoverSql, readText, sqlDirection, toPosix, type FileProblem } from './sources/files.js';
 import { UsageError } from './errors.js';
+import { loadAlembicFile, loadPythonParser, looksLikeRevision } from './sources/alembic/index.js';
+import { discoverAlembic } from './sources/alembic/project.js';
+import { buildGraph, type GraphInput } from './sources/alembic/graph.js';
+import { graphFindings, graphInput, readGraphInput } from './sources/alembic/graphs.js';
 
 export interface LintOptions {
   paths: string[];
@@ -30,6 +34,8 @@ export interface LintResult {
   fileProblems: FileProblem[];
   /** Non-fatal notes for the user (empty files). */
   notes: string[];
+  /** Notes shown only with --verbose (Python files that are not Alembic revisions). */
+  verboseNotes?: string[];
 }
 
 export function activeRules(config: ResolvedConfig): Map<string, ActiveRule> {
@@ -45,8 +51,25 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   await loadSqlParser();
   const { config, cwd } = opts;
   const paths = opts.paths.length ? opts.paths : ['.'];
-  const found = discoverSql(paths, cwd, config.root, config.include, config.exclude);
-  const result: LintResult = { migrations: [], findings: [], fileProblems: [...found.problems], notes: [] };
+  const sqlFound = discoverSql(paths, cwd, config.root, config.include, config.exclude);
+  // Alembic: projects (alembic.ini) and versions directories; .py files are never linted as SQL.
+  const alembic = discoverAlembic(paths, cwd, config.root, config.exclude);
+  const found = {
+    files: [...sqlFound.files.filter((f) => !f.endsWith('.py')), ...alembic.files].sort(),
+    problems: [
+      ...sqlFound.problems
+        .filter((p) => !(alembic.pathsWithRevisions.has(p.file) && p.message.startsWith('no SQL migrations found')))
+        .map((p) => (p.message.startsWith('no SQL migrations found') ? { ...p, message: `${p.message}, and no Alembic revision files` } : p)),
+      ...alembic.problems,
+    ],
+  };
+  if (alembic.files.length) await loadPythonParser();
+  const result: LintResult = { migrations: [], findings: [], fileProblems: [...found.problems], notes: [], verboseNotes: [] };
+  for (const f of sqlFound.files) {
+    if (f.endsWith('.py') && !alembic.transactional.has(f)) result.notes.push(`${toPosix(relative(cwd, f)) || f}: not an Alembic revision (no \`revision =\` and \`def upgrade\`), skipped`);
+  }
+  for (const f of alembic.skipped) if (!sqlFound.files.includes(f)) result.verboseNotes!.push(`${toPosix(relative(cwd, f)) || f}: not an Alembic revision, skipped`);
+  const revisions = new Map<string, GraphInput>();
   const engine = { active: activeRules(config), known: ruleIds, pgVersion: config.pgVersion };
   const cs = opts.changeset ? await openChangeset(cwd, found.files, { ...opts.changeset, releaseTags: opts.changeset.releaseTags ?? config.releaseTags, codeSearch: opts.changeset.codeSearch ?? config.codeSearch }) : null;
   if (cs) {
@@ -67,18 +90,39 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
       if (reported) result.notes.push(`${display}: empty file, nothing to lint`);
       continue;
     }
+    if (alembic.transactional.has(abs)) {
+      if (!looksLikeRevision(read.text)) continue;
+      const a = loadAlembicFile({ file: display, text: read.text, transactional: alembic.transactional.get(abs) });
+      revisions.set(abs, graphInput(display, a.source, a.revision));
+      for (const m of [a.upgrade, a.downgrade]) loaded.push({ migration: m, abs, raw: reported ? checkMigration(m, engine) : [] });
+      continue;
+    }
     const m = loadSqlMigration({ file: display, text: read.text, direction: sqlDirection(abs), transactional: config.assumeInTransaction });
     if (reported && m.operations.length === 0 && m.problems.length === 0) result.notes.push(`${display}: no SQL statements (only comments)`);
     loaded.push({ migration: m, abs, raw: reported ? checkMigration(m, engine) : [] });
+  }
+  // Revision-graph rules, per project or versions directory; findings go to the upgrade side of the file they name.
+  for (const g of alembic.groups) {
+    // Files not parsed here (released ones in --base/--staged mode) still belong to the history: read their headers.
+    const inputs = g.files.map((f) => revisions.get(f) ?? readGraphInput(f, toPosix(relative(cwd, f)) || f)).filter((x): x is GraphInput => !!x);
+    if (!inputs.length) continue;
+    for (const f of graphFindings(buildGraph(inputs), engine.active)) {
+      loaded.find((l) => l.migration.file === f.file && l.migration.direction === 'upgrade' && (!cs || cs.report.has(l.abs)))?.raw.push(f);
+    }
   }
   if (cs) {
     const extra = await cs.analyze(loaded.map(({ migration, abs }) => ({ migration, abs })), engine.active);
     for (const l of loaded) if (cs.report.has(l.abs)) l.raw.push(...extra.filter((f) => f.file === l.migration.file && f.direction === l.migration.direction));
   }
-  for (const l of loaded) {
-    if (cs && !cs.report.has(l.abs)) continue;
-    result.migrations.push(l.migration);
-    result.findings.push(...applySuppressions(l.migration, l.raw, engine));
+  for (let i = 0; i < loaded.length; ) {
+    // The migrations of one file (Alembic: upgrade + downgrade) share its ignore comments.
+    let j = i + 1;
+    while (j < loaded.length && loaded[j]!.abs === loaded[i]!.abs) j++;
+    const parts = loaded.slice(i, j);
+    i = j;
+    if (cs && !cs.report.has(parts[0]!.abs)) continue;
+    result.migrations.push(...parts.map((l) => l.migration));
+    result.findings.push(...applySuppressionsToFile(parts, engine));
   }
   return result;
 }

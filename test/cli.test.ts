@@ -14,7 +14,7 @@ describe('migsafe lint: formats and exit codes', () => {
     expect(r.stdout).toContain('fixtures/sql/001_dangerous.sql:2:1 error drop-column');
     expect(r.stdout).toContain('2 | ALTER TABLE users DROP COLUMN legacy_flag;');
     expect(r.stdout).toMatch(/help: Deprecate first/);
-    expect(r.stdout).toMatch(/✖ 5 problems \(4 errors, 1 warning\) · 1 file checked/);
+    expect(r.stdout).toMatch(/✖ 6 problems \(5 errors, 1 warning\) · 1 file checked/);
     expect(r.stderr).toBe('');
   });
 
@@ -34,7 +34,7 @@ describe('migsafe lint: formats and exit codes', () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.version).toBe(1);
-    expect(doc.summary).toMatchObject({ files: 1, errors: 4, warnings: 1 });
+    expect(doc.summary).toMatchObject({ files: 1, errors: 5, warnings: 1 });
     const f = doc.findings[0];
     expect(Object.keys(f)).toEqual(expect.arrayContaining(['rule', 'severity', 'file', 'line', 'column', 'endLine', 'message', 'help', 'direction']));
     expect(f).toMatchObject({ rule: 'drop-column', severity: 'error', file: 'fixtures/sql/001_dangerous.sql', line: 2, column: 1, endLine: 2, direction: 'upgrade' });

@@ -6,22 +6,34 @@ import { describe, it, beforeAll } from 'vitest';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../rules/index.js';
-import { expectClean, expectFindings, lintSql, ready, type LintedText } from './helpers.js';
+import { ALEMBIC_ONLY, expectClean, expectFindings, lintPython, lintSql, ready, type LintedText } from './helpers.js';
 
 const root = join(import.meta.dirname, '..', 'rules');
 
-/** Optional first-line pragma in a case: `-- migsafe-test: pgVersion=10 assumeInTransaction=true` */
-function options(text: string): { pgVersion?: number; assumeInTransaction?: boolean } {
+/**
+ * Optional first-line pragma in a case: `-- migsafe-test: pgVersion=10 assumeInTransaction=true`
+ * (SQL), `# migsafe-test: pgVersion=11 transactional=false` (Alembic; transactional=false is an
+ * env.py with transactional_ddl=False).
+ */
+function options(text: string): { pgVersion?: number; assumeInTransaction?: boolean; transactional?: boolean } {
   const m = /^(?:--|#)\s*migsafe-test:\s*(.*)$/m.exec(text);
-  const o: { pgVersion?: number; assumeInTransaction?: boolean } = {};
+  const o: { pgVersion?: number; assumeInTransaction?: boolean; transactional?: boolean } = {};
   if (!m) return o;
   for (const kv of m[1]!.split(/\s+/)) {
     const [k, v] = kv.split('=');
     if (k === 'pgVersion') o.pgVersion = Number(v);
     if (k === 'assumeInTransaction') o.assumeInTransaction = v === 'true';
+    if (k === 'transactional') o.transactional = v === 'true';
   }
   return o;
 }
+
+/**
+ * Rules whose scenario Alembic cannot express meaningfully, so they need no .py cases. Empty:
+ * every file-scope rule has an op.* form or runs its SQL through op.execute(), and each has
+ * .py cases proving the Alembic front end produces the same operations.
+ */
+export const NO_ALEMBIC_CASES: Record<string, string> = {};
 
 export function lintCase(file: string): LintedText {
   const text = readFileSync(file, 'utf8');
@@ -29,6 +41,8 @@ export function lintCase(file: string): LintedText {
     const down = /down/.test(file.split('/').pop()!.replace(/^(bad|ok)-/, '')) && /\.down\.sql$|_down\.sql$/.test(file);
     return lintSql(text, { ...options(text), file, direction: down ? 'downgrade' : 'upgrade' });
   }
+  // An Alembic case is one revision file: upgrade() and downgrade() are both linted.
+  if (file.endsWith('.py')) return lintPython(text, { ...options(text), file });
   throw new Error(`no front end for ${file}`);
 }
 
@@ -52,10 +66,17 @@ describe.each(contextRules)('%s (context rule)', (id) => {
 
 describe.each(rules.filter((r) => !contextRules.includes(r.meta.id)).map((r) => r.meta.id))('%s', (id) => {
   const dir = join(root, id, 'cases');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^(bad|ok)-.*\.sql$/.test(f)).sort() : [];
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^(bad|ok)-.*\.(sql|py)$/.test(f)).sort() : [];
+  const has = (prefix: string, ext: string) => files.some((f) => f.startsWith(prefix) && f.endsWith(ext));
   it('has bad and ok SQL cases', () => {
-    if (!files.some((f) => f.startsWith('bad-'))) throw new Error(`rules/${id}/cases has no bad-*.sql`);
-    if (!files.some((f) => f.startsWith('ok-'))) throw new Error(`rules/${id}/cases has no ok-*.sql`);
+    if (ALEMBIC_ONLY[id]) return;
+    if (!has('bad-', '.sql')) throw new Error(`rules/${id}/cases has no bad-*.sql`);
+    if (!has('ok-', '.sql')) throw new Error(`rules/${id}/cases has no ok-*.sql`);
+  });
+  it('has bad and ok Alembic cases', () => {
+    if (NO_ALEMBIC_CASES[id]) return;
+    if (!has('bad-', '.py')) throw new Error(`rules/${id}/cases has no bad-*.py (or list the rule in NO_ALEMBIC_CASES with the reason)`);
+    if (!has('ok-', '.py')) throw new Error(`rules/${id}/cases has no ok-*.py (or list the rule in NO_ALEMBIC_CASES with the reason)`);
   });
   for (const f of files) {
     it(f, () => {

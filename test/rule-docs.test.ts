@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../rules/index.js';
-import { expectClean, expectFindings, lintSql, ready } from './helpers.js';
+import { ALEMBIC_ONLY, expectClean, expectFindings, lintPython, lintSql, ready } from './helpers.js';
 
 const root = join(import.meta.dirname, '..', 'rules');
 const HEADINGS = ["## Why it's dangerous", '## Bad', '## Safe alternative', '## How to suppress'];
@@ -29,16 +29,22 @@ export function docBlocks(md: string): DocBlock[] {
   return out;
 }
 
-function pragma(code: string): { pgVersion?: number; assumeInTransaction?: boolean } {
+function pragma(code: string): { pgVersion?: number; assumeInTransaction?: boolean; transactional?: boolean; direction?: 'upgrade' | 'downgrade' } {
   const m = /^(?:--|#)\s*migsafe-test:\s*(.*)$/m.exec(code);
-  const o: { pgVersion?: number; assumeInTransaction?: boolean } = {};
+  const o: { pgVersion?: number; assumeInTransaction?: boolean; transactional?: boolean; direction?: 'upgrade' | 'downgrade' } = {};
   for (const kv of m ? m[1]!.split(/\s+/) : []) {
     const [k, v] = kv.split('=');
     if (k === 'pgVersion') o.pgVersion = Number(v);
     if (k === 'assumeInTransaction') o.assumeInTransaction = v === 'true';
+    if (k === 'transactional') o.transactional = v === 'true';
+    // SQL only: lint the block as a down migration (*.down.sql). Python blocks have both directions.
+    if (k === 'direction' && (v === 'upgrade' || v === 'downgrade')) o.direction = v;
   }
   return o;
 }
+
+/** A ```python block is an Alembic revision (or the part of one that matters): linted by the Alembic front end. */
+const lintBlock = (b: DocBlock) => (b.lang === 'python' ? lintPython(b.code, pragma(b.code)) : lintSql(b.code, pragma(b.code)));
 
 beforeAll(async () => {
   await ready;
@@ -72,19 +78,22 @@ describe.each(rules.map((r) => r.meta.id))('docs: %s', (id) => {
   });
   const scope = rules.find((r) => r.meta.id === id)!.meta.scope ?? 'file';
   // Rules that need git history or a revision graph cannot run a single snippet; their examples are illustrative.
-  const blocks = scope === 'file' ? docBlocks(md).filter((b) => b.lang === 'sql') : [];
-  it('has SQL examples under Bad and Safe alternative', () => {
+  // SQL and Python (Alembic) blocks are both run; rules that exist only for Alembic may show Python only.
+  const blocks = scope === 'file' ? docBlocks(md).filter((b) => b.lang === 'sql' || b.lang === 'python') : [];
+  const exampleLang = ALEMBIC_ONLY[id] ? 'python' : 'sql';
+  it(`has ${exampleLang === 'sql' ? 'SQL' : 'Python'} examples under Bad and Safe alternative`, () => {
     if (scope !== 'file') {
       expect(docBlocks(md).some((b) => b.section === '## Bad')).toBe(true);
       expect(docBlocks(md).some((b) => b.section === '## Safe alternative')).toBe(true);
       return;
     }
-    expect(blocks.some((b) => b.section === '## Bad')).toBe(true);
-    expect(blocks.some((b) => b.section === '## Safe alternative')).toBe(true);
+    expect(blocks.some((b) => b.section === '## Bad' && b.lang === exampleLang)).toBe(true);
+    expect(blocks.some((b) => b.section === '## Safe alternative' && b.lang === exampleLang)).toBe(true);
   });
   blocks.forEach((b, i) => {
-    if (b.section === '## Bad') it(`Bad example #${i + 1} raises ${id}`, () => expectFindings(lintSql(b.code, pragma(b.code)), id));
+    const what = `${b.lang === 'python' ? 'Alembic ' : ''}example #${i + 1}`;
+    if (b.section === '## Bad') it(`Bad ${what} raises ${id}`, () => expectFindings(lintBlock(b), id));
     if (b.section === '## Safe alternative' || b.section === '## How to suppress')
-      it(`${b.section.slice(3)} example #${i + 1} is clean of ${id}`, () => expectClean(lintSql(b.code, pragma(b.code)), id));
+      it(`${b.section.slice(3)} ${what} is clean of ${id}`, () => expectClean(lintBlock(b), id));
   });
 });

@@ -6,6 +6,12 @@ export interface CommandIO {
   color: boolean;
   out(text: string): void;
   err(line: string): void;
+  /** stderr is a terminal and this is not CI: long steps may show progress there. */
+  progress?: boolean;
+  /** Raw stderr write without a newline (progress lines). */
+  errRaw?(text: string): void;
+  /** Ask a question on the terminal; undefined when stdin is not a TTY. */
+  prompt?(question: string): Promise<string>;
 }
 
 /** Synchronous writes, so output is complete before main.ts calls process.exit. */
@@ -18,6 +24,9 @@ export function processIO(): CommandIO {
     color: env.NO_COLOR !== undefined && !forced ? false : color,
     out: (text) => writeAll(1, text),
     err: (line) => writeAll(2, line.endsWith('\n') ? line : line + '\n'),
+    progress: !!process.stderr.isTTY && !env.CI,
+    errRaw: (text) => writeAll(2, text),
+    prompt: process.stdin.isTTY ? askTTY : undefined,
   };
 }
 
@@ -32,5 +41,15 @@ function writeAll(fd: number, text: string): void {
       if (e?.code === 'EPIPE') return;
       throw e;
     }
+  }
+}
+
+async function askTTY(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
   }
 }

@@ -22,7 +22,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   const lintFormats = formatArgParsers();
   program
     .command('lint')
-    .description('lint SQL migration files or directories')
+    .description('lint SQL and Alembic migrations (files, directories or Alembic projects)')
     .argument('[paths...]', 'files or directories (default: .)')
     .option('-f, --format <format>', 'text | json | github | sarif | junit | gitlab | markdown (repeatable; default text)', lintFormats.format)
     .option('-o, --output <file>', 'write the --format just before it to <file> (atomically) instead of stdout', lintFormats.output)
@@ -32,10 +32,23 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     .option('--show-suppressed', 'also print suppressed findings (text format)')
     .option('--base <ref>', 'lint only migrations added or modified since the merge-base with <ref> (CI)')
     .option('--staged', 'lint only staged migrations (pre-commit hook)')
+    .option('--no-baseline', 'also report findings recorded in the baseline file')
     .option('--release-ref <ref>', 'the last release (default: newest releaseTags tag, else the base)')
+    .option('-v, --verbose', 'also list skipped files (Python files that are not Alembic revisions)')
     .action(async (paths: string[], flags) => {
       const { lintCommand } = await import('./commands/lint.js');
       code = await lintCommand(paths, flags, io);
+    });
+
+  program
+    .command('baseline')
+    .description('record the current findings in .migsafe-baseline.json, so lint fails only on new ones')
+    .argument('[paths...]', 'files or directories (default: .)')
+    .option('-c, --config <file>', 'config file')
+    .option('--pg-version <n>', 'target PostgreSQL major version')
+    .action(async (paths: string[], flags) => {
+      const { baselineCommand } = await import('./commands/baseline.js');
+      code = await baselineCommand(paths, flags, io);
     });
 
   program
@@ -45,6 +58,28 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     .action(async (flags) => {
       const { installHookCommand } = await import('./commands/install-hook.js');
       code = await installHookCommand(flags, io);
+    });
+
+  program
+    .command('init')
+    .description('detect the migration layout and write a commented migsafe.config.json')
+    .option('--pre-commit', 'also add the migsafe hook to .pre-commit-config.yaml')
+    .option('--ci [provider]', 'also write a CI workflow: github or gitlab (default: detected)')
+    .option('--force', 'overwrite files that already exist')
+    .action(async (flags) => {
+      const { initCommand } = await import('./commands/init.js');
+      code = initCommand(flags, io);
+    });
+
+  program
+    .command('graph')
+    .description('print the Alembic revision history (base to heads) and check the graph')
+    .argument('[dir]', 'Alembic project (with alembic.ini) or versions directory (default: .)')
+    .option('-f, --format <format>', 'text | json', 'text')
+    .option('-c, --config <file>', 'config file (default: migsafe.config.json, searched upwards)')
+    .action(async (dir: string | undefined, flags) => {
+      const { graphCommand } = await import('./commands/graph.js');
+      code = await graphCommand(dir, flags, io);
     });
 
   program
@@ -63,6 +98,86 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     .action(async (id: string) => {
       const { explainCommand } = await import('./commands/explain.js');
       code = explainCommand(id, io);
+    });
+
+  // The rollback gate: snapshot, verify, rollback, restore, check (src/gate/).
+  program
+    .command('snapshot')
+    .description('take a consistent pg_dump plus a fingerprint of the database; prints the snapshot directory last')
+    .option('--db <url>', 'postgresql:// URL (the password is passed to pg_dump through the environment)')
+    .option('--out <dir>', 'parent directory; the snapshot goes in <dir>/<snapshot-id>/')
+    .option('--format <format>', 'custom | directory', 'custom')
+    .option('--jobs <n>', 'parallel pg_dump jobs (directory format)')
+    .option('--estimate-rows-above <n>', 'count tables with more rows than this from statistics (labelled as estimates)')
+    .option('--fingerprint-connections <n>', 'connections that share the snapshot to compute the fingerprint', '2')
+    .option('--lock-wait-timeout <ms>', 'how long pg_dump and the fingerprint wait for a table lock', '30000')
+    .action(async (flags) => {
+      const { snapshotCommand } = await import('./commands/snapshot.js');
+      code = await snapshotCommand(flags, io);
+    });
+
+  program
+    .command('verify')
+    .description('verify a snapshot: hashes, header, table of contents, full read, and a restore into a sandbox')
+    .argument('<snapshot-dir>', 'directory printed by migsafe snapshot')
+    .option('--level <level>', 'read | restore', 'restore')
+    .option('--sandbox <kind>', 'auto | local | docker | server', 'auto')
+    .option('--db <url>', 'the source server (needed for --sandbox server)')
+    .option('--jobs <n>', 'parallel pg_restore jobs into the sandbox')
+    .option('-f, --format <format>', 'text | json', 'text')
+    .action(async (dir: string, flags) => {
+      const { verifyCommand } = await import('./commands/verify.js');
+      code = await verifyCommand(dir, flags, io);
+    });
+
+  program
+    .command('rollback')
+    .description('gated downgrade: verified snapshot, downgrade, data-loss and integrity checks, restore command')
+    .option('--db <url>', 'postgresql:// URL of the database to roll back')
+    .option('--to <revision>', 'target revision id (or base)')
+    .option('--snapshot-dir <dir>', 'where the snapshot taken before the downgrade is written')
+    .option('--alembic-config <file>', "the Alembic project's alembic.ini")
+    .option('--downgrade-cmd <cmd>', 'a shell command that downgrades (gets MIGSAFE_DATABASE_URL and PG* in its environment)')
+    .option('--dry-run', 'pre-flight, snapshot and verify only; print the plan')
+    .option('--accept-data-loss <list>', 'comma-separated table.column (or table, table.constraint) differences to accept')
+    .option('--auto-restore', 'restore the snapshot when a check fails, then re-check')
+    .option('--allow-unverified', 'go on when verification could only reach level read')
+    .option('-f, --format <format>', 'text | json', 'text')
+    .option('--snapshot-format <format>', 'custom | directory', 'custom')
+    .option('--jobs <n>', 'parallel pg_dump jobs (directory format)')
+    .option('--sandbox <kind>', 'auto | local | docker | server', 'auto')
+    .option('--estimate-rows-above <n>', 'count huge tables from statistics')
+    .option('--lock-wait-timeout <ms>', 'how long to wait for table locks while snapshotting', '30000')
+    .action(async (flags) => {
+      const { rollbackCommand } = await import('./commands/rollback.js');
+      code = await rollbackCommand(flags, io);
+    });
+
+  program
+    .command('restore')
+    .description('restore a snapshot onto its source database (side database + swap, or --clean in place)')
+    .argument('<snapshot-dir>', 'directory printed by migsafe snapshot')
+    .option('--db <url>', 'postgresql:// URL of the database to restore')
+    .option('--yes', 'do not ask for confirmation')
+    .option('--force', 'restore even if the target is not the snapshot\'s source database')
+    .option('--clean', 'restore in place (pg_restore --clean --if-exists, in one transaction) instead of side database + swap')
+    .option('--jobs <n>', 'parallel pg_restore jobs')
+    .action(async (dir: string, flags) => {
+      const { restoreCommand } = await import('./commands/restore.js');
+      code = await restoreCommand(dir, flags, io);
+    });
+
+  program
+    .command('check')
+    .description('integrity checks on a live database, and the diff against a snapshot')
+    .option('--db <url>', 'postgresql:// URL')
+    .option('--against <snapshot-dir>', 'diff against this snapshot and classify the differences')
+    .option('--accept-data-loss <list>', 'comma-separated differences to accept')
+    .option('--estimate-rows-above <n>', 'count huge tables from statistics')
+    .option('-f, --format <format>', 'text | json', 'text')
+    .action(async (flags) => {
+      const { checkCommand } = await import('./commands/check.js');
+      code = await checkCommand(flags, io);
     });
 
   try {

@@ -94,7 +94,11 @@ export function checkMigration(m: Migration, opts: EngineOptions): Finding[] {
 
   for (const p of m.problems) {
     const a = opts.active.get(p.rule);
-    if (a) make({ id: p.rule, severity: a.severity, help: a.rule.meta.help }, 'problem', p.message, {}, p.start, p.end);
+    if (!a) continue;
+    const tpl = p.messageId ? a.rule.meta.messages[p.messageId] : undefined;
+    if (p.messageId && tpl === undefined) throw new Error(`rule ${p.rule} has no message "${p.messageId}"`);
+    const data = p.data ?? {};
+    make({ id: p.rule, severity: a.severity, help: a.rule.meta.help }, p.messageId ?? 'problem', tpl !== undefined ? format(tpl, data) : p.message, data, p.start, p.end);
   }
 
   return findings;
@@ -153,4 +157,37 @@ export function applySuppressions(m: Migration, input: Finding[], opts: EngineOp
   }
   findings.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
   return findings;
+}
+
+/**
+ * applySuppressions for the migrations that come from one file (an Alembic revision gives an
+ * upgrade and a downgrade). A file-scope ignore belongs to both, so it is unused only when it
+ * suppresses nothing in either, and an ignore that is invalid in both is reported once.
+ */
+export function applySuppressionsToFile(parts: readonly { migration: Migration; raw: Finding[] }[], opts: EngineOptions): Finding[] {
+  const per = parts.map((p) => applySuppressions(p.migration, p.raw, opts));
+  if (parts.length < 2) return per.flat();
+  const present = new Map<string, number>();
+  for (const { migration } of parts) for (const d of migration.directives) for (const r of d.rules) {
+    const k = `${d.start}|${d.end}|${r}`;
+    present.set(k, (present.get(k) ?? 0) + 1);
+  }
+  const unusedKey = (f: Finding) => `${f.start}|${f.end}|${f.data.rule}`;
+  const unusedCount = new Map<string, number>();
+  for (const fs of per) for (const f of fs) if (f.rule === 'unused-ignore') unusedCount.set(unusedKey(f), (unusedCount.get(unusedKey(f)) ?? 0) + 1);
+  const out: Finding[] = [];
+  const once = new Set<string>();
+  for (const fs of per) for (const f of fs) {
+    if (f.rule === 'unused-ignore') {
+      const k = unusedKey(f);
+      if ((unusedCount.get(k) ?? 0) < (present.get(k) ?? 1) || once.has(`u|${k}`)) continue;
+      once.add(`u|${k}`);
+    } else if (f.rule === 'invalid-ignore') {
+      const k = `i|${f.start}|${f.end}|${f.message}`;
+      if (once.has(k)) continue;
+      once.add(k);
+    }
+    out.push(f);
+  }
+  return out;
 }

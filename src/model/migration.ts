@@ -20,8 +20,12 @@ export interface InvalidDirective extends Span {
 
 /** A problem found while reading the source: becomes a finding of the named meta rule. */
 export interface SourceProblem extends Span {
-  rule: 'syntax-error' | 'dynamic-sql';
+  rule: 'syntax-error' | 'dynamic-sql' | 'irreversible-downgrade';
+  /** The final message, used when `messageId` is absent. */
   message: string;
+  /** A message of the rule's meta.messages, filled from `data` (preferred over `message`). */
+  messageId?: string;
+  data?: Record<string, string | number>;
 }
 
 export interface Migration {

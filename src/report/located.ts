@@ -43,5 +43,6 @@ export function summarize(result: LintResult): Summary {
     else if (f.severity === 'warning') warnings++;
     else infos++;
   }
-  return { files: result.migrations.length, errors, warnings, infos, suppressed, unreadable: result.fileProblems.length };
+  // An Alembic revision yields two migrations (upgrade and downgrade) but is one file.
+  return { files: new Set(result.migrations.map((m) => m.file)).size, errors, warnings, infos, suppressed, unreadable: result.fileProblems.length };
 }

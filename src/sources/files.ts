@@ -58,7 +58,7 @@ export function discoverSql(paths: string[], cwd: string, root: string, include:
   return out;
 }
 
-function walk(dir: string, visit: (file: string) => void): void {
+export function walk(dir: string, visit: (file: string) => void): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });

@@ -5,6 +5,11 @@ import { UsageError } from '../../errors.js';
 import { repoRootOf, resolveTargets, toTokens, writeFileAtomic, type FormatToken } from '../format-args.js';
 import { summarize } from '../../report/located.js';
 import type { CommandIO } from '../io.js';
+import { relative, resolve } from 'node:path';
+import { applyBaseline, DEFAULT_BASELINE, readBaseline } from '../../baseline.js';
+import type { ResolvedConfig } from '../../config/schema.js';
+
+export const baselinePath = (config: ResolvedConfig) => resolve(config.root, config.baseline ?? DEFAULT_BASELINE);
 
 export interface LintFlags {
   /** One format name, or the ordered --format/--output tokens from the CLI (see format-args.ts). */
@@ -17,6 +22,10 @@ export interface LintFlags {
   base?: string;
   staged?: boolean;
   releaseRef?: string;
+  /** false with --no-baseline: report findings recorded in the baseline file too. */
+  baseline?: boolean;
+  /** Also list skipped files (Python files that are not Alembic revisions). */
+  verbose?: boolean;
 }
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: CommandIO): Promise<number> {
@@ -34,15 +43,24 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: Command
   if (flags.releaseRef && !flags.base && !flags.staged) throw new UsageError('--release-ref needs --base <ref> or --staged');
   const changeset = flags.base || flags.staged ? { base: flags.base, staged: flags.staged, releaseRef: flags.releaseRef } : undefined;
   const result = await lint({ paths, cwd: io.cwd, config, changeset });
+  if (flags.baseline !== false) {
+    const file = baselinePath(config);
+    const b = readBaseline(file);
+    if (b) {
+      const n = applyBaseline(result, b, relative(io.cwd, file) || file, io.cwd, config.root);
+      if (n) io.err(`migsafe: note: ${n} finding(s) are in the baseline ${relative(io.cwd, file) || file} and do not count`);
+    }
+  }
   for (const p of result.fileProblems) io.err(`migsafe: ${p.file}: ${p.message}`);
   for (const n of result.notes) io.err(`migsafe: note: ${n}`);
+  if (flags.verbose) for (const n of result.verboseNotes ?? []) io.err(`migsafe: note: ${n}`);
 
   const report = {
     showSuppressed: flags.showSuppressed, failOn: config.failOn, rulesChecked: [...activeRules(config).keys()], cwd: io.cwd, root: repoRootOf(io.cwd),
   };
   for (const t of targets) {
     if (t.file === null) continue;
-    writeFileAtomic(t.file, t.format.render(result, { ...report, color: false }), t.display ?? t.file);
+    writeFileAtomic(t.file, t.format.render(result, { ...report, color: false }), `--output ${t.display}`);
     io.err(`migsafe: wrote ${t.format.name} report to ${t.display}`);
   }
   for (const t of targets) if (t.file === null) io.out(t.format.render(result, { ...report, color: io.color }));

@@ -1,0 +1,2 @@
+-- an index holds no data of its own
+DROP INDEX CONCURRENTLY IF EXISTS ix_users_email;

@@ -1,0 +1,303 @@
+/**
+ * Finds what upgrade() and downgrade() do, in source order: `op.<fn>(…)` calls, calls on
+ * `batch_alter_table` aliases (including the parenthesized `with (… as batch_op):` form),
+ * `autocommit_block()` regions, and `execute` on a connection from `op.get_bind()`.
+ * Calls into helper functions defined in the module are followed.
+ */
+import { field, namedChildren, type PyNode } from './parser.js';
+import { Evaluator, Scope, dotted, type CallValue, type PyValue } from './values.js';
+
+export interface BatchContext {
+  table: PyValue | undefined;
+  schema: PyValue | undefined;
+  call: CallValue;
+}
+
+export type BodyEvent =
+  | {
+      kind: 'call';
+      /** `op` for op.<fn>, `batch` for a batch_alter_table alias, `bind` for connection.execute. */
+      via: 'op' | 'batch' | 'bind';
+      fn: string;
+      call: CallValue;
+      batch: BatchContext | null;
+      /** For `with op.batch_alter_table(…)`: the whole with statement, so an ignore above it covers the block. */
+      region?: { start: number; end: number };
+    }
+  | { kind: 'autocommit'; action: 'start' | 'end'; node: PyNode };
+
+export interface FunctionInfo {
+  node: PyNode;
+  /** `def name(…):` up to and including the colon. */
+  header: { start: number; end: number };
+  body: PyNode | null;
+}
+
+/** op.* attributes that are helpers, not operations. */
+const NOT_OPS = new Set([
+  'f', 'get_bind', 'get_context', 'inline_literal', 'implementation_for', 'register_operation', 'invoke', 'run_async',
+  'batch_alter_table', 'migration_context', 'impl', 'schema_obj', 'context',
+]);
+const BIND_EXPR = /^(?:[\w.]+\.)?(?:get_bind\(\)(?:\.connect\(\))?|get_context\(\)\.(?:bind|connection))$/;
+const MAX_INLINE = 8;
+
+export interface ModuleNames {
+  /** Dotted prefixes that mean alembic.op: "op", "alembic.op", aliases. */
+  op: Set<string>;
+  /** Dotted prefixes that mean alembic.context. */
+  context: Set<string>;
+}
+
+export function moduleNames(src: string, root: PyNode): ModuleNames {
+  const names: ModuleNames = { op: new Set(['op', 'alembic.op']), context: new Set(['context', 'alembic.context']) };
+  for (const st of root.children) {
+    if (st.type !== 'import_from_statement') continue;
+    const mod = field(st, 'module_name');
+    if (!mod || src.slice(mod.start, mod.end) !== 'alembic') continue;
+    for (const c of st.children) {
+      if (c.type === 'aliased_import') {
+        const n = field(c, 'name');
+        const a = field(c, 'alias');
+        if (!n || !a) continue;
+        const orig = src.slice(n.start, n.end);
+        if (orig === 'op') names.op.add(src.slice(a.start, a.end));
+        if (orig === 'context') names.context.add(src.slice(a.start, a.end));
+      }
+    }
+  }
+  return names;
+}
+
+/** The last module-level `def <name>` (Python semantics: a later def replaces an earlier one). */
+export function findFunction(src: string, root: PyNode, name: string): FunctionInfo | null {
+  let found: PyNode | null = null;
+  for (const st of root.children) {
+    const def = st.type === 'decorated_definition' ? field(st, 'definition') : st;
+    if (def?.type !== 'function_definition') continue;
+    const n = field(def, 'name');
+    if (n && src.slice(n.start, n.end) === name) found = def;
+  }
+  if (!found) return null;
+  const body = field(found, 'body');
+  // The header ends at the colon before the body (anonymous tokens are not in the tree).
+  const colon = body ? src.lastIndexOf(':', body.start - 1) : -1;
+  return { node: found, header: { start: found.start, end: colon > found.start ? colon + 1 : body ? body.start : found.end }, body };
+}
+
+interface Env {
+  scope: Scope;
+  batch: Map<string, BatchContext>;
+  /** Names bound to a connection by a call site (helper parameters). */
+  binds: Set<string>;
+  inlining: PyNode[];
+}
+
+export class BodyExtractor {
+  readonly ev: Evaluator;
+  constructor(
+    readonly src: string,
+    readonly names: ModuleNames,
+    readonly moduleScope: Scope,
+  ) {
+    this.ev = new Evaluator(src);
+  }
+
+  /** Events of one function, in source order. */
+  extract(fn: FunctionInfo): BodyEvent[] {
+    const out: BodyEvent[] = [];
+    const scope = Scope.forBody(this.src, fn.body, this.moduleScope, params(this.src, fn.node));
+    if (fn.body) this.block(fn.body, { scope, batch: new Map(), binds: new Set(), inlining: [fn.node] }, out);
+    return out;
+  }
+
+  private isOp(path: string | null): string | null {
+    if (!path) return null;
+    const dot = path.lastIndexOf('.');
+    if (dot < 0) return null;
+    return this.names.op.has(path.slice(0, dot)) ? path.slice(dot + 1) : null;
+  }
+
+  private block(block: PyNode, env: Env, out: BodyEvent[]): void {
+    for (const st of block.children) this.statement(st, env, out);
+  }
+
+  private statement(st: PyNode, env: Env, out: BodyEvent[]): void {
+    switch (st.type) {
+      case 'function_definition':
+      case 'class_definition':
+      case 'decorated_definition':
+      case 'comment':
+        return;
+      case 'with_statement':
+        this.withStatement(st, env, out);
+        return;
+      case 'block':
+        this.block(st, env, out);
+        return;
+    }
+    if (st.named && /statement|clause|block/.test(st.type) && st.type !== 'expression_statement') {
+      for (const c of st.children) {
+        if (c.type === 'block' || /clause$/.test(c.type) || /_statement$/.test(c.type)) this.statement(c, env, out);
+        else this.calls(c, env, out);
+      }
+      return;
+    }
+    this.calls(st, env, out);
+  }
+
+  private withStatement(st: PyNode, env: Env, out: BodyEvent[]): void {
+    const clause = st.children.find((c) => c.type === 'with_clause');
+    const body = field(st, 'body');
+    const items: { expr: PyNode; alias: PyNode | null }[] = [];
+    const collect = (n: PyNode): void => {
+      if (n.type === 'with_item') {
+        const v = field(n, 'value') ?? namedChildren(n)[0];
+        if (v) collect(v);
+      } else if (n.type === 'parenthesized_expression' || n.type === 'tuple') {
+        for (const c of namedChildren(n)) collect(c);
+      } else if (n.type === 'as_pattern') {
+        const [expr] = namedChildren(n);
+        const target = n.children.find((c) => c.type === 'as_pattern_target' || c.field === 'alias');
+        const id = target ? (target.type === 'identifier' ? target : target.children.find((c) => c.type === 'identifier') ?? null) : null;
+        if (expr) items.push({ expr, alias: id });
+      } else items.push({ expr: n, alias: null });
+    };
+    if (clause) for (const c of namedChildren(clause)) collect(c);
+
+    const inner: Env = { ...env, batch: new Map(env.batch) };
+    let autocommit = 0;
+    for (const { expr, alias } of items) {
+      const path = expr.type === 'call' ? dotted(this.src, field(expr, 'function')) : null;
+      const opFn = this.isOp(path);
+      if (opFn === 'batch_alter_table') {
+        const call = this.ev.eval(expr, env.scope) as CallValue;
+        out.push({ kind: 'call', via: 'op', fn: opFn, call, batch: null, region: { start: st.start, end: st.end } });
+        const ctx: BatchContext = { table: call.args[0] ?? call.kwargs.get('table_name'), schema: call.kwargs.get('schema'), call };
+        if (alias) inner.batch.set(this.src.slice(alias.start, alias.end), ctx);
+        continue;
+      }
+      if (path && /(?:^|\.)get_context\(\)\.autocommit_block$/.test(path)) {
+        out.push({ kind: 'autocommit', action: 'start', node: expr });
+        autocommit++;
+        continue;
+      }
+      this.calls(expr, env, out);
+    }
+    if (body) this.block(body, inner, out);
+    for (let i = 0; i < autocommit; i++) out.push({ kind: 'autocommit', action: 'end', node: { ...st, start: st.end, end: st.end } });
+  }
+
+  private isBind(receiver: PyNode | null, env: Env): boolean {
+    if (!receiver) return false;
+    const path = dotted(this.src, receiver);
+    if (!path) return false;
+    if (BIND_EXPR.test(path)) return true;
+    if (receiver.type !== 'identifier') return false;
+    if (env.binds.has(path)) return true;
+    const b = env.scope.lookup(path);
+    if (b?.kind !== 'value') return false;
+    const v = dotted(this.src, b.node);
+    return !!v && BIND_EXPR.test(v);
+  }
+
+  /** Calls inside an expression (or simple statement), in source order. */
+  private calls(node: PyNode, env: Env, out: BodyEvent[]): void {
+    const stack: PyNode[] = [node];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'lambda' || n.type === 'function_definition' || n.type === 'class_definition') continue;
+      if (n.type === 'call' && this.call(n, env, out)) continue;
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+  }
+
+  /** Handle one call. True when it was consumed (its arguments hold no further operations). */
+  private call(n: PyNode, env: Env, out: BodyEvent[]): boolean {
+    const fnNode = field(n, 'function');
+    const path = dotted(this.src, fnNode);
+    const opFn = this.isOp(path);
+    if (opFn) {
+      if (NOT_OPS.has(opFn)) return false;
+      out.push({ kind: 'call', via: 'op', fn: opFn, call: this.ev.eval(n, env.scope) as CallValue, batch: null });
+      return true;
+    }
+    if (fnNode?.type === 'attribute') {
+      const attr = field(fnNode, 'attribute');
+      const obj = field(fnNode, 'object');
+      const method = attr ? this.src.slice(attr.start, attr.end) : '';
+      if (obj?.type === 'identifier') {
+        const batch = env.batch.get(this.src.slice(obj.start, obj.end));
+        if (batch) {
+          out.push({ kind: 'call', via: 'batch', fn: method, call: this.ev.eval(n, env.scope) as CallValue, batch });
+          return true;
+        }
+      }
+      if ((method === 'execute' || method === 'exec_driver_sql') && this.isBind(obj, env)) {
+        out.push({ kind: 'call', via: 'bind', fn: method, call: this.ev.eval(n, env.scope) as CallValue, batch: null });
+        return true;
+      }
+      return false;
+    }
+    if (fnNode?.type === 'identifier') {
+      const name = this.src.slice(fnNode.start, fnNode.end);
+      const b = env.scope.lookup(name);
+      if (b?.kind === 'def' && !env.inlining.includes(b.node) && env.inlining.length < MAX_INLINE) {
+        // Arguments first (they are evaluated before the call), then the helper's body.
+        const argList = field(n, 'arguments');
+        if (argList) this.calls(argList, env, out);
+        const ps = params(this.src, b.node);
+        const binds = new Set<string>();
+        const args = argList ? namedChildren(argList) : [];
+        args.forEach((a, i) => {
+          const target = a.type === 'keyword_argument' ? field(a, 'name') : null;
+          const value = a.type === 'keyword_argument' ? field(a, 'value') : a;
+          const pname = target ? this.src.slice(target.start, target.end) : ps[i];
+          if (pname && value && this.isBind(value, env)) binds.add(pname);
+        });
+        const body = field(b.node, 'body');
+        if (body) {
+          const scope = Scope.forBody(this.src, body, b.scope, ps);
+          this.block(body, { scope, batch: new Map(), binds, inlining: [...env.inlining, b.node] }, out);
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+export function params(src: string, def: PyNode): string[] {
+  const ps = field(def, 'parameters');
+  if (!ps) return [];
+  const out: string[] = [];
+  for (const p of namedChildren(ps)) {
+    const id = p.type === 'identifier' ? p : p.children.find((c) => c.type === 'identifier');
+    if (id) out.push(src.slice(id.start, id.end));
+  }
+  return out;
+}
+
+export type BodyShape =
+  | { kind: 'ops' }
+  | { kind: 'empty' }
+  /** An unconditional top-level `raise`. */
+  | { kind: 'raises'; node: PyNode; what: string };
+
+/** Is a function body only `pass`, `...` and a docstring, or does it raise unconditionally? */
+export function bodyShape(src: string, body: PyNode | null): BodyShape {
+  const stmts = body ? namedChildren(body) : [];
+  for (const s of stmts) {
+    if (s.type === 'raise_statement') {
+      const exc = namedChildren(s)[0];
+      const what = exc ? (dotted(src, exc.type === 'call' ? field(exc, 'function') : exc) ?? 'an exception') : 'an exception';
+      return { kind: 'raises', node: s, what };
+    }
+  }
+  const trivial = stmts.every((s) => {
+    if (s.type === 'pass_statement') return true;
+    if (s.type !== 'expression_statement') return false;
+    const e = namedChildren(s);
+    return e.length === 1 && (e[0]!.type === 'string' || e[0]!.type === 'concatenated_string' || e[0]!.type === 'ellipsis');
+  });
+  return trivial ? { kind: 'empty' } : { kind: 'ops' };
+}

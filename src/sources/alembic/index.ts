@@ -1,0 +1,140 @@
+/**
+ * The Alembic front end: a revision file → two Migrations (upgrade and downgrade) that share the
+ * file's source, so every finding carries its direction. Nothing is executed: the Python is
+ * parsed with tree-sitter and read statically.
+ */
+import type { Direction, Directive, InvalidDirective, Migration, SourceProblem } from '../../model/migration.js';
+import type { Operation, Span } from '../../model/operation.js';
+import { SourceText } from '../source-text.js';
+import { parsePython, type PyNode } from './parser.js';
+import { BodyExtractor, bodyShape, findFunction, moduleNames, type FunctionInfo } from './extract.js';
+import { OpMapper } from './ops.js';
+import { pythonDirectives } from './directives.js';
+import { readRevision, type RevisionInfo } from './revision.js';
+import { Scope } from './values.js';
+
+export { loadPythonParser } from './parser.js';
+export { looksLikeRevision, type RevisionInfo } from './revision.js';
+
+export interface AlembicFileOptions {
+  file: string;
+  text: string;
+  /** Alembic wraps each migration in a transaction on PostgreSQL unless env.py turns transactional DDL off. Default true. */
+  transactional?: boolean;
+}
+
+export interface AlembicFile {
+  file: string;
+  source: SourceText;
+  revision: RevisionInfo;
+  upgrade: Migration;
+  downgrade: Migration;
+  /** Operation calls found (op.*, batch_op.*, connection.execute), both functions. */
+  opCalls: number;
+  /** The Python does not parse cleanly. */
+  syntaxErrors: number;
+}
+
+const MAX_SYNTAX_ERRORS = 5;
+
+export function loadAlembicFile(opts: AlembicFileOptions): AlembicFile {
+  const src = opts.text;
+  const source = new SourceText(src);
+  const { root, errors } = parsePython(src);
+  const names = moduleNames(src, root);
+  const extractor = new BodyExtractor(src, names, Scope.forBody(src, root, null));
+  const mapper = new OpMapper(src, source);
+  const bytes = (n: { start: number; end: number }): Span => ({ start: source.byteAt(n.start), end: source.byteAt(n.end) });
+
+  const fns: Record<Direction, FunctionInfo | null> = { upgrade: findFunction(src, root, 'upgrade'), downgrade: findFunction(src, root, 'downgrade') };
+  const parts: Record<Direction, { ops: Operation[]; problems: SourceProblem[]; targets: Span[] }> = {
+    upgrade: { ops: [], problems: [], targets: [] },
+    downgrade: { ops: [], problems: [], targets: [] },
+  };
+  let opCalls = 0;
+  for (const dir of ['upgrade', 'downgrade'] as const) {
+    const fn = fns[dir];
+    if (!fn) continue;
+    const part = parts[dir];
+    for (const ev of extractor.extract(fn)) {
+      if (ev.kind === 'autocommit') {
+        const s = bytes(ev.node);
+        part.ops.push({ kind: 'transaction', action: ev.action === 'start' ? 'autocommit_start' : 'autocommit_end', start: s.start, end: s.end, stmt: s });
+        continue;
+      }
+      opCalls++;
+      const mapped = mapper.map(ev);
+      part.ops.push(...mapped.ops);
+      part.problems.push(...mapped.problems);
+      part.targets.push(bytes(ev.region ?? ev.call.node));
+    }
+  }
+
+  // Syntax errors go to the function they are in (file-level ones to upgrade).
+  const inFn = (fn: FunctionInfo | null, at: number) => !!fn && at >= fn.node.start && at < fn.node.end;
+  errors.slice(0, MAX_SYNTAX_ERRORS).forEach((e) => {
+    const dir: Direction = inFn(fns.downgrade, e.start) ? 'downgrade' : 'upgrade';
+    const s = bytes(e.missing ? e : { start: e.start, end: Math.min(e.end, lineEnd(src, e.start)) });
+    parts[dir].problems.push({ rule: 'syntax-error', message: syntaxMessage(src, e), start: s.start, end: s.end });
+  });
+
+  // irreversible-downgrade: only when the file parses (otherwise the shape of downgrade() is not known).
+  if (errors.length === 0) {
+    const down = fns.downgrade;
+    const p = parts.downgrade;
+    if (!down) p.problems.push({ rule: 'irreversible-downgrade', messageId: 'missing', data: {}, message: '', start: 0, end: 0 });
+    else {
+      const shape = bodyShape(src, down.body);
+      // An empty downgrade undoes an empty upgrade (a merge revision, a placeholder) just fine.
+      const upgradeEmpty = !fns.upgrade || bodyShape(src, fns.upgrade.body).kind === 'empty';
+      if (shape.kind === 'empty' && !upgradeEmpty) {
+        const h = bytes(down.header);
+        p.problems.push({ rule: 'irreversible-downgrade', messageId: 'empty', data: {}, message: '', ...h });
+        p.targets.push(h);
+      } else if (shape.kind === 'raises') {
+        const r = bytes(shape.node);
+        p.problems.push({ rule: 'irreversible-downgrade', messageId: 'raises', data: { exception: shape.what }, message: '', ...r });
+        p.targets.push(r);
+      }
+    }
+  }
+
+  const allTargets = [...parts.upgrade.targets, ...parts.downgrade.targets].sort((a, b) => a.start - b.start || b.end - a.end);
+  const { directives, invalid } = pythonDirectives(src, source, root, allTargets);
+  const downSpan = fns.downgrade ? bytes(fns.downgrade.node) : null;
+  const inDown = (s: Span) => !!downSpan && s.start >= downSpan.start && s.start < downSpan.end;
+  const dirFor = (d: Directive): Direction[] => (d.scope === 'file' ? ['upgrade', 'downgrade'] : d.target && inDown(d.target) ? ['downgrade'] : ['upgrade']);
+
+  const migration = (direction: Direction): Migration => ({
+    file: opts.file,
+    source,
+    language: 'python',
+    direction,
+    operations: parts[direction].ops,
+    directives: directives.filter((d) => dirFor(d).includes(direction)),
+    invalidDirectives: direction === 'upgrade' ? invalid : ([] as InvalidDirective[]),
+    problems: parts[direction].problems,
+    transactional: opts.transactional ?? true,
+  });
+  return {
+    file: opts.file,
+    source,
+    revision: readRevision(src, root),
+    upgrade: migration('upgrade'),
+    downgrade: migration('downgrade'),
+    opCalls,
+    syntaxErrors: errors.length,
+  };
+}
+
+function lineEnd(src: string, at: number): number {
+  const nl = src.indexOf('\n', at);
+  return nl < 0 ? src.length : Math.max(nl, at + 1);
+}
+
+function syntaxMessage(src: string, e: PyNode): string {
+  if (e.missing) return `Python syntax error: missing "${e.type}"`;
+  const text = src.slice(e.start, e.end).split('\n')[0]!.trim();
+  const snippet = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return snippet ? `Python syntax error near "${snippet}"` : 'Python syntax error';
+}

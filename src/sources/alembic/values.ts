@@ -1,0 +1,282 @@
+/**
+ * A small, safe evaluator for the Python expressions found in migrations: literals, calls,
+ * dotted names, sequences, and names bound exactly once to such an expression. It never runs
+ * anything, and it never guesses: a value it cannot know is `ref` (a name), `dynamic` (a string
+ * built at run time, with the reason) or `other`.
+ */
+import { field, namedChildren, type PyNode } from './parser.js';
+import { concat, decodeStringNode, pinned, type StaticString } from './pystring.js';
+
+export type PyValue =
+  | { t: 'str'; s: StaticString; node: PyNode }
+  | { t: 'num'; value: number; node: PyNode }
+  | { t: 'bool'; value: boolean; node: PyNode }
+  | { t: 'none'; node: PyNode }
+  | CallValue
+  /** A name or dotted name that is not a known constant: `sa.Integer`, `users_table`, `table_name`. */
+  | { t: 'ref'; path: string; node: PyNode }
+  | { t: 'seq'; items: PyValue[]; node: PyNode }
+  | { t: 'dict'; node: PyNode }
+  /** A string computed at run time (f-string, %, .format, + with a variable). */
+  | { t: 'dynamic'; reason: string; node: PyNode }
+  | { t: 'other'; node: PyNode };
+
+export interface CallValue {
+  t: 'call';
+  /** Dotted callee with calls as `()`: "sa.Column", "op.get_context().autocommit_block", or null. */
+  callee: string | null;
+  /** Last segment of the callee: "Column", "autocommit_block". */
+  name: string | null;
+  /** For `x.m(…)`: the value of `x`. */
+  receiver: PyValue | null;
+  args: PyValue[];
+  kwargs: Map<string, PyValue>;
+  /** The call has *args or **kwargs, so its arguments are not fully known. */
+  star: boolean;
+  node: PyNode;
+}
+
+type Binding = { kind: 'value'; node: PyNode; scope: Scope } | { kind: 'def'; node: PyNode; scope: Scope } | { kind: 'blocked' };
+
+const MAX_DEPTH = 60;
+
+/**
+ * Names bound in one function body (or the module). A name assigned exactly once, by a plain
+ * `name = expr`, is a known value; anything else (loops, tuple unpacking, augmented assignment,
+ * parameters, imports, several assignments) blocks it.
+ */
+export class Scope {
+  private readonly names = new Map<string, Binding>();
+  constructor(readonly src: string, readonly parent: Scope | null) {}
+
+  static forBody(src: string, body: PyNode | null, parent: Scope | null, params: string[] = []): Scope {
+    const s = new Scope(src, parent);
+    for (const p of params) s.names.set(p, { kind: 'blocked' });
+    if (body) s.collect(body);
+    return s;
+  }
+
+  lookup(name: string): Binding | undefined {
+    return this.names.get(name) ?? this.parent?.lookup(name);
+  }
+
+  private bind(name: string, b: Binding): void {
+    const prev = this.names.get(name);
+    this.names.set(name, prev ? { kind: 'blocked' } : b);
+  }
+
+  private block(target: PyNode): void {
+    if (target.type === 'identifier') this.names.set(this.src.slice(target.start, target.end), { kind: 'blocked' });
+    else for (const c of target.children) this.block(c);
+  }
+
+  private collect(node: PyNode): void {
+    const stack: PyNode[] = [...node.children].reverse();
+    while (stack.length) {
+      const n = stack.pop()!;
+      switch (n.type) {
+        case 'function_definition':
+        case 'class_definition': {
+          const name = field(n, 'name');
+          if (name) {
+            const id = this.src.slice(name.start, name.end);
+            if (n.type === 'function_definition') this.bind(id, { kind: 'def', node: n, scope: this });
+            else this.names.set(id, { kind: 'blocked' });
+          }
+          continue; // their bodies are their own scopes
+        }
+        case 'lambda':
+          continue;
+        case 'assignment': {
+          const left = field(n, 'left');
+          const right = field(n, 'right');
+          if (left?.type === 'identifier') {
+            let value = right;
+            while (value?.type === 'assignment') value = field(value, 'right'); // a = b = 1
+            const id = this.src.slice(left.start, left.end);
+            if (value) this.bind(id, { kind: 'value', node: value, scope: this });
+            else if (!this.names.has(id)) this.names.set(id, { kind: 'blocked' }); // `x: int` alone
+          } else if (left) this.block(left);
+          if (right) stack.push(right);
+          continue;
+        }
+        case 'augmented_assignment':
+        case 'named_expression': {
+          const left = field(n, 'left') ?? field(n, 'name');
+          if (left) this.block(left);
+          break;
+        }
+        case 'for_statement':
+        case 'for_in_clause': {
+          const left = field(n, 'left');
+          if (left) this.block(left);
+          break;
+        }
+        case 'as_pattern_target':
+        case 'global_statement':
+        case 'nonlocal_statement':
+          this.block(n);
+          continue;
+        case 'import_statement':
+        case 'import_from_statement':
+          for (const c of n.children) {
+            if (c.field === 'name' || c.type === 'aliased_import' || c.type === 'dotted_name') {
+              const alias = c.type === 'aliased_import' ? field(c, 'alias') : null;
+              const target = alias ?? (c.type === 'dotted_name' ? c.children.find((x) => x.type === 'identifier') : c);
+              if (target) this.block(target);
+            }
+          }
+          continue;
+      }
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+  }
+}
+
+/** Dotted text of a name/attribute/call chain: `op.get_context().autocommit_block`. */
+export function dotted(src: string, node: PyNode | null): string | null {
+  const parts: string[] = [];
+  let n = node;
+  for (let i = 0; n && i < MAX_DEPTH; i++) {
+    if (n.type === 'identifier') {
+      parts.unshift(src.slice(n.start, n.end));
+      return parts.join('.').replace(/\.\(\)/g, '()');
+    }
+    if (n.type === 'attribute') {
+      const attr = field(n, 'attribute');
+      if (!attr) return null;
+      parts.unshift(src.slice(attr.start, attr.end));
+      n = field(n, 'object');
+      continue;
+    }
+    if (n.type === 'call') {
+      parts.unshift('()');
+      n = field(n, 'function');
+      continue;
+    }
+    if (n.type === 'parenthesized_expression') {
+      n = namedChildren(n)[0] ?? null;
+      continue;
+    }
+    return null;
+  }
+  return null;
+}
+
+export class Evaluator {
+  private active = new Set<PyNode>();
+  constructor(readonly src: string) {}
+
+  eval(node: PyNode | null, scope: Scope, depth = 0): PyValue {
+    if (!node) return { t: 'other', node: { type: 'none', start: 0, end: 0, named: false, missing: true, field: null, children: [] } };
+    if (depth > MAX_DEPTH) return { t: 'other', node };
+    const src = this.src;
+    switch (node.type) {
+      case 'string':
+      case 'concatenated_string': {
+        const d = decodeStringNode(src, node);
+        return d.ok ? { t: 'str', s: d.s, node } : { t: 'dynamic', reason: d.reason, node };
+      }
+      case 'integer':
+      case 'float':
+        return { t: 'num', value: Number(src.slice(node.start, node.end).replace(/_/g, '')), node };
+      case 'true':
+      case 'false':
+        return { t: 'bool', value: node.type === 'true', node };
+      case 'none':
+        return { t: 'none', node };
+      case 'parenthesized_expression': {
+        const inner = namedChildren(node)[0];
+        return inner ? this.eval(inner, scope, depth + 1) : { t: 'other', node };
+      }
+      case 'identifier': {
+        const name = src.slice(node.start, node.end);
+        const b = scope.lookup(name);
+        if (b?.kind === 'value' && !this.active.has(b.node)) {
+          this.active.add(b.node);
+          try {
+            const v = this.eval(b.node, b.scope, depth + 1);
+            // A constant's SQL is reported where it is used, so ignore comments at the call cover it.
+            if (v.t === 'str') return { t: 'str', s: pinned(v.s.value, node.start, node.end), node };
+            if (v.t === 'dynamic') return { ...v, reason: `the variable "${name}" (${v.reason})`, node };
+            if (v.t === 'other') return { t: 'dynamic', reason: `the variable "${name}", computed at run time`, node };
+            return v;
+          } finally {
+            this.active.delete(b.node);
+          }
+        }
+        return { t: 'ref', path: name, node };
+      }
+      case 'attribute': {
+        const path = dotted(src, node);
+        return path ? { t: 'ref', path, node } : { t: 'other', node };
+      }
+      case 'call':
+        return this.call(node, scope, depth);
+      case 'list':
+      case 'tuple':
+      case 'set':
+      case 'expression_list':
+        return { t: 'seq', items: namedChildren(node).map((c) => this.eval(c, scope, depth + 1)), node };
+      case 'dictionary':
+        return { t: 'dict', node };
+      case 'binary_operator': {
+        // The operator token is anonymous (not in the tree): it is the text between the operands.
+        const left = field(node, 'left');
+        const right = field(node, 'right');
+        const opText = left && right ? src.slice(left.end, right.start).replace(/#.*$/gm, '').replace(/[\s\\()]/g, '') : '';
+        const l = this.eval(left, scope, depth + 1);
+        const r = this.eval(right, scope, depth + 1);
+        if (opText === '+' && l.t === 'str' && r.t === 'str') return { t: 'str', s: concat([l.s, r.s]), node };
+        if (opText === '%' && (l.t === 'str' || l.t === 'dynamic')) return { t: 'dynamic', reason: '%-formatting', node };
+        if (opText === '+' && (l.t === 'str' || r.t === 'str' || l.t === 'dynamic' || r.t === 'dynamic'))
+          return { t: 'dynamic', reason: 'a string built with +', node };
+        return { t: 'other', node };
+      }
+      case 'conditional_expression':
+        return { t: 'dynamic', reason: 'a conditional expression', node };
+      default:
+        return { t: 'other', node };
+    }
+  }
+
+  private call(node: PyNode, scope: Scope, depth: number): PyValue {
+    const src = this.src;
+    const fn = field(node, 'function');
+    const callee = dotted(src, fn);
+    let receiver: PyValue | null = null;
+    let name: string | null = null;
+    if (fn?.type === 'attribute') {
+      const attr = field(fn, 'attribute');
+      name = attr ? src.slice(attr.start, attr.end) : null;
+      receiver = this.eval(field(fn, 'object'), scope, depth + 1);
+    } else if (fn?.type === 'identifier') name = src.slice(fn.start, fn.end);
+    const args: PyValue[] = [];
+    const kwargs = new Map<string, PyValue>();
+    let star = false;
+    const list = field(node, 'arguments');
+    for (const a of list ? namedChildren(list) : []) {
+      if (a.type === 'keyword_argument') {
+        const k = field(a, 'name');
+        if (k) kwargs.set(src.slice(k.start, k.end), this.eval(field(a, 'value'), scope, depth + 1));
+      } else if (a.type === 'list_splat' || a.type === 'dictionary_splat') star = true;
+      else args.push(this.eval(a, scope, depth + 1));
+    }
+    // "…".format(…) is computed at run time.
+    if (name === 'format' && receiver && (receiver.t === 'str' || receiver.t === 'dynamic')) return { t: 'dynamic', reason: 'str.format()', node };
+    return { t: 'call', callee, name, receiver, args, kwargs, star, node };
+  }
+}
+
+/** A positional-or-keyword argument: `arg(call, 1, 'table_name')`. */
+export function arg(call: CallValue, index: number, ...names: string[]): PyValue | undefined {
+  for (const n of names) {
+    const v = call.kwargs.get(n);
+    if (v) return v;
+  }
+  return index >= 0 ? call.args[index] : undefined;
+}
+
+export const isTrue = (v: PyValue | undefined): boolean => v?.t === 'bool' && v.value;
+export const isFalse = (v: PyValue | undefined): boolean => v?.t === 'bool' && !v.value;
+export const lastSegment = (path: string | null): string => (path ?? '').split('.').pop()!.replace(/\(\)$/, '');
