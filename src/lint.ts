@@ -7,7 +7,7 @@ import { rules as registry, ruleIds } from '../rules/index.js';
 import type { ResolvedConfig } from './config/schema.js';
 import type { ActiveRule } from './engine/lint-migration.js';
 import { applySuppressionsToFile, checkMigration } from './engine/lint-migration.js';
-import { openChangeset, type ChangesetOptions } from './release/changeset.js';
+import type { ChangesetOptions } from './release/changeset.js';
 import type { Finding } from './engine/finding.js';
 import type { Migration } from './model/migration.js';
 import { loadSqlMigration, loadSqlParser } from './sources/sql/index.js';
@@ -71,7 +71,9 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   for (const f of alembic.skipped) if (!sqlFound.files.includes(f)) result.verboseNotes!.push(`${toPosix(relative(cwd, f)) || f}: not an Alembic revision, skipped`);
   const revisions = new Map<string, GraphInput>();
   const engine = { active: activeRules(config), known: ruleIds, pgVersion: config.pgVersion };
-  const cs = opts.changeset ? await openChangeset(cwd, found.files, { ...opts.changeset, releaseTags: opts.changeset.releaseTags ?? config.releaseTags, codeSearch: opts.changeset.codeSearch ?? config.codeSearch }) : null;
+  // simple-git and the release analysis load only in git-aware mode (cold start)
+  const release = opts.changeset ? await import('./release/changeset.js') : null;
+  const cs = opts.changeset ? await release!.openChangeset(cwd, found.files, { ...opts.changeset, releaseTags: opts.changeset.releaseTags ?? config.releaseTags, codeSearch: opts.changeset.codeSearch ?? config.codeSearch }) : null;
   if (cs) {
     result.notes.push(...cs.notes);
     if (cs.report.size === 0) result.notes.push(`no migration ${opts.changeset!.staged ? 'is staged' : 'changed since the merge-base'}; nothing to lint`);
@@ -104,9 +106,16 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   // Revision-graph rules, per project or versions directory; findings go to the upgrade side of the file they name.
   for (const g of alembic.groups) {
     // Files not parsed here (released ones in --base/--staged mode) still belong to the history: read their headers.
-    const inputs = g.files.map((f) => revisions.get(f) ?? readGraphInput(f, toPosix(relative(cwd, f)) || f)).filter((x): x is GraphInput => !!x);
+    const pairs = g.files.map((f) => [f, revisions.get(f) ?? readGraphInput(f, toPosix(relative(cwd, f)) || f)] as const);
+    const inputs = pairs.map(([, x]) => x).filter((x): x is GraphInput => !!x);
     if (!inputs.length) continue;
-    for (const f of graphFindings(buildGraph(inputs), engine.active)) {
+    const extra = graphFindings(buildGraph(inputs), engine.active);
+    if (cs) {
+      const headers = pairs.filter(([, x]) => x)
+        .map(([abs, x]) => ({ abs, file: x!.file, revision: x!.info.revision, downRevisions: x!.info.downRevisions, span: x!.spans.downRevision }));
+      extra.push(...release!.outOfOrderAlembic(cs, headers, engine.active));
+    }
+    for (const f of extra) {
       loaded.find((l) => l.migration.file === f.file && l.migration.direction === 'upgrade' && (!cs || cs.report.has(l.abs)))?.raw.push(f);
     }
   }

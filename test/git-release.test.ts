@@ -195,3 +195,37 @@ describe('--staged and CLI', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('out-of-order-migration (Alembic)', () => {
+  const rev = (id: string, down: string | null) =>
+    `"""${id}"""\nfrom alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = ${down ? `"${down}"` : 'None'}\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.create_table("t_${id}", sa.Column("id", sa.BigInteger(), primary_key=True))\n\n\ndef downgrade():\n    op.drop_table("t_${id}")\n`;
+  const ini = '[alembic]\nscript_location = migrations\nsqlalchemy.url = postgresql://localhost/app\n';
+
+  it('flags an unreleased revision that branches off behind the base head, naming the head', async () => {
+    const repo = await makeRepo();
+    await repo.commit({ 'alembic.ini': ini, 'migrations/versions/a1.py': rev('a1', null) }, 'a1');
+    await repo.git.checkoutLocalBranch('feature');
+    await repo.commit({ 'migrations/versions/c3.py': rev('c3', 'a1') }, 'c3 on a1');
+    await repo.git.checkout('main');
+    await repo.commit({ 'migrations/versions/b2.py': rev('b2', 'a1') }, 'b2 lands on main');
+    await repo.git.checkout('feature');
+    await repo.git.raw(['merge', '-q', '--no-edit', 'main']);
+    const r = await lint({ paths: ['.'], cwd: repo.dir, config: testConfig({ root: repo.dir }), changeset: { base: 'main' } });
+    const f = active(r).filter((x) => x.rule === 'out-of-order-migration');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.file).toBe('migrations/versions/c3.py');
+    expect(f[0]!.message).toContain('the head of main is b2');
+    // the merged history has two heads as well
+    expect(active(r).map((x) => x.rule)).toContain('multiple-heads');
+  });
+
+  it('is clean when the revision follows the base head', async () => {
+    const repo = await makeRepo();
+    await repo.commit({ 'alembic.ini': ini, 'migrations/versions/a1.py': rev('a1', null), 'migrations/versions/b2.py': rev('b2', 'a1') }, 'base');
+    await repo.git.checkoutLocalBranch('feature');
+    await repo.commit({ 'migrations/versions/c3.py': rev('c3', 'b2') }, 'c3');
+    const r = await lint({ paths: ['.'], cwd: repo.dir, config: testConfig({ root: repo.dir }), changeset: { base: 'main' } });
+    expect(active(r).map((x) => x.rule)).not.toContain('out-of-order-migration');
+    expect(r.migrations.map((m) => m.file)).toEqual(['migrations/versions/c3.py', 'migrations/versions/c3.py']);
+  });
+});

@@ -34,6 +34,9 @@ export interface Changeset {
   /** Files (absolute) whose findings are reported: the changed ones. */
   report: Set<string>;
   released: Set<string>;
+  /** Files (absolute) that exist at the base (the merge-base, or HEAD for --staged). */
+  atBase: Set<string>;
+  baseName: string;
   releaseName: string | null;
   notes: string[];
   /** Cross-release findings for the parsed migrations, in apply order. */
@@ -70,6 +73,8 @@ export async function openChangeset(cwd: string, files: string[], opts: Changese
   const changedList = opts.staged ? await repo.staged() : await repo.changedSince(baseSha!);
   const changed = new Set(changedList);
   const releasedPaths = await repo.filesAt(releaseRef);
+  const basePaths = baseSha === releaseRef ? releasedPaths : await repo.filesAt(baseSha ?? 'HEAD');
+  const atBase = new Set(files.filter((abs) => basePaths.has(rel(abs))));
   const parse = new Set<string>();
   const report = new Set<string>();
   const released = new Set<string>();
@@ -82,7 +87,7 @@ export async function openChangeset(cwd: string, files: string[], opts: Changese
   }
 
   return {
-    repo, parse, report, released, releaseName, notes,
+    repo, parse, report, released, atBase, baseName: opts.base ?? 'HEAD', releaseName, notes,
     async analyze(ordered, active) {
       const labelled: Labelled[] = ordered.map(({ migration, abs }) => ({ migration, released: released.has(abs), changed: report.has(abs) }));
       // out-of-order needs the names of released files too, which are not parsed
@@ -124,4 +129,42 @@ function firstDifferentLine(a: string, b: string): number {
   const y = b.split('\n');
   for (let i = 0; i < Math.max(x.length, y.length); i++) if (x[i] !== y[i]) return i + 1;
   return 1;
+}
+
+export interface RevisionHeader {
+  abs: string;
+  file: string;
+  revision: string | null;
+  downRevisions: string[];
+  /** Byte span of the down_revision assignment, for the finding. */
+  span: { start: number; end: number } | null;
+}
+
+/**
+ * Alembic out-of-order-migration: an unreleased (changed, not at base) revision whose
+ * down_revision is a revision of the base branch but not one of its heads — the branch needs a
+ * rebase or a merge revision.
+ */
+export function outOfOrderAlembic(
+  cs: Pick<Changeset, 'report' | 'atBase' | 'baseName'>,
+  headers: RevisionHeader[],
+  active: Map<string, ActiveRule>,
+): Finding[] {
+  if (!active.has('out-of-order-migration')) return [];
+  const base = headers.filter((h) => cs.atBase.has(h.abs) && h.revision);
+  if (!base.length) return [];
+  const baseRevs = new Set(base.map((h) => h.revision!));
+  const referenced = new Set(base.flatMap((h) => h.downRevisions));
+  const heads = [...baseRevs].filter((r) => !referenced.has(r)).sort();
+  const out: Finding[] = [];
+  for (const h of headers) {
+    if (!cs.report.has(h.abs) || cs.atBase.has(h.abs) || !h.revision) continue;
+    for (const down of h.downRevisions) {
+      if (!baseRevs.has(down) || heads.includes(down)) continue;
+      const f = releaseFinding(active, 'out-of-order-migration', 'alembic', { revision: h.revision, down, base: cs.baseName, head: heads.join(', ') },
+        { file: h.file, direction: 'upgrade', language: 'python' }, h.span ?? { start: 0, end: 0 });
+      if (f) out.push(f);
+    }
+  }
+  return out;
 }
