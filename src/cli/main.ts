@@ -202,6 +202,8 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
 
 /** Entry point used by bin/migsafe.js. */
 export function run(): void {
+  // Start compiling the SQL parser's WASM while the CLI's modules load (cold start).
+  if (['lint', 'baseline'].includes(process.argv[2] ?? '')) void import('../sources/sql/parser.js').then((m) => m.loadSqlParser()).catch(() => undefined);
   main(process.argv.slice(2), processIO()).then(
     (code) => process.exit(code),
     () => process.exit(2),

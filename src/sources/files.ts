@@ -18,7 +18,7 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__',
 
 /** Expand paths (files or directories) into SQL migration files. Problems are per path; others go on. */
 export function discoverSql(paths: string[], cwd: string, root: string, include: string[], exclude: string[]): Discovery {
-  const inc = picomatch(include, { dot: false });
+  const inc = picomatch(include, { dot: true }); // walk() already skips dot-directories below the linted path
   const exc = picomatch(exclude, { dot: true });
   const out: Discovery = { files: [], problems: [] };
   const seen = new Set<string>();

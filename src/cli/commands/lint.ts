@@ -60,10 +60,10 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: Command
   };
   for (const t of targets) {
     if (t.file === null) continue;
-    writeFileAtomic(t.file, t.format.render(result, { ...report, color: false }), `--output ${t.display}`);
+    writeFileAtomic(t.file, (await t.format.load())(result, { ...report, color: false }), `--output ${t.display}`);
     io.err(`migsafe: wrote ${t.format.name} report to ${t.display}`);
   }
-  for (const t of targets) if (t.file === null) io.out(t.format.render(result, { ...report, color: io.color }));
+  for (const t of targets) if (t.file === null) io.out((await t.format.load())(result, { ...report, color: io.color }));
 
   if (result.fileProblems.length) return 2;
   const s = summarize(result);
