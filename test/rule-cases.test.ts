@@ -11,12 +11,12 @@ import { ALEMBIC_ONLY, expectClean, expectFindings, lintPython, lintSql, ready, 
 const root = join(import.meta.dirname, '..', 'rules');
 
 /**
- * Optional first-line pragma in a case: `-- migsafe-test: pgVersion=10 assumeInTransaction=true`
- * (SQL), `# migsafe-test: pgVersion=11 transactional=false` (Alembic; transactional=false is an
+ * Optional first-line pragma in a case: `-- test-options: pgVersion=10 assumeInTransaction=true`
+ * (SQL), `# test-options: pgVersion=11 transactional=false` (Alembic; transactional=false is an
  * env.py with transactional_ddl=False).
  */
 function options(text: string): { pgVersion?: number; assumeInTransaction?: boolean; transactional?: boolean } {
-  const m = /^(?:--|#)\s*migsafe-test:\s*(.*)$/m.exec(text);
+  const m = /^(?:--|#)\s*test-options:\s*(.*)$/m.exec(text);
   const o: { pgVersion?: number; assumeInTransaction?: boolean; transactional?: boolean } = {};
   if (!m) return o;
   for (const kv of m[1]!.split(/\s+/)) {

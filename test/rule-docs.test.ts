@@ -30,7 +30,7 @@ export function docBlocks(md: string): DocBlock[] {
 }
 
 function pragma(code: string): { pgVersion?: number; assumeInTransaction?: boolean; transactional?: boolean; direction?: 'upgrade' | 'downgrade' } {
-  const m = /^(?:--|#)\s*migsafe-test:\s*(.*)$/m.exec(code);
+  const m = /^(?:--|#)\s*test-options:\s*(.*)$/m.exec(code);
   const o: { pgVersion?: number; assumeInTransaction?: boolean; transactional?: boolean; direction?: 'upgrade' | 'downgrade' } = {};
   for (const kv of m ? m[1]!.split(/\s+/) : []) {
     const [k, v] = kv.split('=');

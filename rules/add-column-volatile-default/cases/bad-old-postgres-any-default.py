@@ -1,5 +1,5 @@
 """before PostgreSQL 11 any default rewrites"""
-# migsafe-test: pgVersion=10
+# test-options: pgVersion=10
 from alembic import op
 import sqlalchemy as sa
 

@@ -1,4 +1,4 @@
--- migsafe-test: pgVersion=10
+-- test-options: pgVersion=10
 SET lock_timeout = '5s';
 -- A NULL default is no default at all: no rewrite, even before PostgreSQL 11.
 ALTER TABLE users ADD COLUMN nickname text DEFAULT NULL;

@@ -1,5 +1,5 @@
 """env.py sets transactional_ddl=False"""
-# migsafe-test: transactional=false
+# test-options: transactional=false
 from alembic import op
 import sqlalchemy as sa
 

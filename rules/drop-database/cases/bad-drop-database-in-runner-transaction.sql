@@ -1,3 +1,3 @@
--- migsafe-test: assumeInTransaction=true
+-- test-options: assumeInTransaction=true
 -- Fails inside a transaction block, and destroys the database wherever it does run.
 DROP DATABASE legacy_reports;

@@ -1,2 +1,2 @@
--- migsafe-test: pgVersion=10 assumeInTransaction=true
+-- test-options: pgVersion=10 assumeInTransaction=true
 ALTER TYPE order_status ADD VALUE 'refunded';

@@ -1,5 +1,5 @@
 """ADD VALUE inside Alembic's transaction on PostgreSQL 11"""
-# migsafe-test: pgVersion=11
+# test-options: pgVersion=11
 from alembic import op
 import sqlalchemy as sa
 

@@ -1,4 +1,4 @@
--- migsafe-test: pgVersion=11
+-- test-options: pgVersion=11
 BEGIN;
 ALTER TABLE orders ADD COLUMN refunded_at timestamptz;
 COMMIT;

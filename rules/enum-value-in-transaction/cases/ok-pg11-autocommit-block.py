@@ -1,5 +1,5 @@
 """outside the transaction"""
-# migsafe-test: pgVersion=11
+# test-options: pgVersion=11
 from alembic import op
 import sqlalchemy as sa
 

@@ -1,5 +1,5 @@
 """PostgreSQL 12 allows it in a transaction"""
-# migsafe-test: pgVersion=12
+# test-options: pgVersion=12
 from alembic import op
 import sqlalchemy as sa
 

@@ -1,4 +1,4 @@
--- migsafe-test: assumeInTransaction=true
+-- test-options: assumeInTransaction=true
 -- END is PostgreSQL's synonym for COMMIT.
 UPDATE feature_flags SET enabled = true WHERE name = 'new_checkout';
 END;

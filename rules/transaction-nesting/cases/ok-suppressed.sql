@@ -1,4 +1,4 @@
--- migsafe-test: assumeInTransaction=true
+-- test-options: assumeInTransaction=true
 ALTER TABLE orders ADD COLUMN note text;
 -- migsafe-ignore transaction-nesting -- commit before the CONCURRENTLY step; runner tolerates it (see docs/migrations.md)
 COMMIT;
