@@ -9,6 +9,10 @@
  * suppresses anything.
  */
 
+import type { Directive, InvalidDirective } from '../model/migration.js';
+import type { Span } from '../model/operation.js';
+import type { SourceText } from './source-text.js';
+
 export type ParsedDirective =
   | { ok: true; scope: 'next' | 'file'; rules: string[]; reason: string }
   | { ok: false; problem: string };
@@ -37,4 +41,48 @@ export function parseDirective(body: string): ParsedDirective | null {
   }
   if (!reason) return { ok: false, problem: `the ignore for ${rules.join(', ')} gives no reason; add " -- <why this is safe>"` };
   return { ok: true, scope, rules: [...new Set(rules)], reason };
+}
+
+/** A comment as a front end found it: UTF-16 offsets, the text without its marker. */
+export interface CommentText {
+  start: number;
+  end: number;
+  body: string;
+  /** Code precedes the comment on its line. */
+  trailing: boolean;
+}
+
+/**
+ * Comments → directives, for any front end. `targets` are the statement (SQL) or op-call
+ * (Alembic) spans in bytes, sorted by start.
+ */
+export function collectDirectives(comments: Iterable<CommentText>, source: SourceText, targets: Span[]): { directives: Directive[]; invalid: InvalidDirective[] } {
+  const directives: Directive[] = [];
+  const invalid: InvalidDirective[] = [];
+  for (const c of comments) {
+    const d = parseDirective(c.body);
+    if (!d) continue;
+    const span = { start: source.byteAt(c.start), end: source.byteAt(c.end) };
+    if (!d.ok) {
+      invalid.push({ ...span, problem: d.problem });
+      continue;
+    }
+    const target = d.scope === 'file' ? null : findTarget(targets, span, c.trailing);
+    directives.push({ ...span, scope: d.scope, rules: d.rules, reason: d.reason, target });
+  }
+  return { directives, invalid };
+}
+
+/**
+ * A trailing comment covers the statement it follows on the same line; a comment on its own
+ * line covers the next statement. Null when there is nothing to cover.
+ */
+export function findTarget(statements: Span[], comment: Span, trailing: boolean): Span | null {
+  if (trailing) {
+    let best: Span | null = null;
+    for (const s of statements) if (s.start < comment.start) best = s;
+    if (best) return best;
+  }
+  for (const s of statements) if (s.start >= comment.end) return s;
+  return null;
 }

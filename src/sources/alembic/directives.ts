@@ -6,8 +6,7 @@
 import type { Directive, InvalidDirective } from '../../model/migration.js';
 import type { Span } from '../../model/operation.js';
 import type { SourceText } from '../source-text.js';
-import { parseDirective } from '../directives.js';
-import { findTarget } from '../sql/index.js';
+import { collectDirectives } from '../directives.js';
 import type { PyNode } from './parser.js';
 
 export interface PyComment {
@@ -34,19 +33,6 @@ export function comments(src: string, root: PyNode): PyComment[] {
 
 /** Directives of a file; `targets` are op-call spans in bytes, sorted by start. */
 export function pythonDirectives(src: string, source: SourceText, root: PyNode, targets: Span[]): { directives: Directive[]; invalid: InvalidDirective[] } {
-  const directives: Directive[] = [];
-  const invalid: InvalidDirective[] = [];
-  if (!src.includes('migsafe')) return { directives, invalid };
-  for (const c of comments(src, root)) {
-    const d = parseDirective(c.body);
-    if (!d) continue;
-    const span = { start: source.byteAt(c.start), end: source.byteAt(c.end) };
-    if (!d.ok) {
-      invalid.push({ ...span, problem: d.problem });
-      continue;
-    }
-    const target = d.scope === 'file' ? null : findTarget(targets, span, c.trailing);
-    directives.push({ ...span, scope: d.scope, rules: d.rules, reason: d.reason, target });
-  }
-  return { directives, invalid };
+  if (!src.includes('migsafe')) return { directives: [], invalid: [] };
+  return collectDirectives(comments(src, root), source, targets);
 }
