@@ -26,6 +26,22 @@ export interface EngineOptions {
 /** Meta rules that cannot be ignored. */
 const UNSUPPRESSIBLE = new Set(['invalid-ignore', 'unused-ignore']);
 
+const dispatch = new WeakMap<Map<string, ActiveRule>, Map<string, ActiveRule[]>>();
+
+/** Active rules by operation kind, built once per active-rule set (not once per migration). */
+function dispatchTable(active: Map<string, ActiveRule>): Map<string, ActiveRule[]> {
+  let byKind = dispatch.get(active);
+  if (byKind) return byKind;
+  byKind = new Map();
+  for (const a of active.values()) for (const k of a.rule.kinds) {
+    let list = byKind.get(k);
+    if (!list) byKind.set(k, (list = []));
+    list.push(a);
+  }
+  dispatch.set(active, byKind);
+  return byKind;
+}
+
 /** Lint one migration: rules, then suppressions (ignores, invalid-ignore, unused-ignore). */
 export function lintMigration(m: Migration, opts: EngineOptions): Finding[] {
   return applySuppressions(m, checkMigration(m, opts), opts);
@@ -33,12 +49,7 @@ export function lintMigration(m: Migration, opts: EngineOptions): Finding[] {
 
 /** The rule pass: every active rule over the operations, whole-migration checks and source problems. */
 export function checkMigration(m: Migration, opts: EngineOptions): Finding[] {
-  const byKind = new Map<string, ActiveRule[]>();
-  for (const a of opts.active.values()) for (const k of a.rule.kinds) {
-    let list = byKind.get(k);
-    if (!list) byKind.set(k, (list = []));
-    list.push(a);
-  }
+  const byKind = dispatchTable(opts.active);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const once = new Set<string>();

@@ -1,4 +1,5 @@
 /** Finding migration files and reading them safely. */
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -93,7 +94,8 @@ export function readText(file: string): ReadResult {
   }
   const nul = buf.indexOf(0);
   if (nul >= 0) return { ok: false, message: `binary file (NUL byte at offset ${nul}), not SQL text` };
-  const bad = firstInvalidUtf8(buf);
+  // native check first; the byte-by-byte scan only runs to locate the bad byte
+  const bad = isUtf8(buf) ? -1 : firstInvalidUtf8(buf);
   if (bad >= 0) {
     const line = countLines(buf, bad);
     return { ok: false, message: `not valid UTF-8 (invalid byte 0x${buf[bad]!.toString(16).padStart(2, '0')} at line ${line}, byte offset ${bad})` };
