@@ -92,30 +92,26 @@ export function maskUrl(url: string): string {
   return s;
 }
 
-/** Canonical URL for a target, password masked (for reports and commands we print). */
-export function displayUrl(t: ConnTarget, database = t.database): string {
-  const auth = encodeURIComponent(t.user) + (t.password ? ':***' : '');
+/** postgresql:// URL for a target with the given user-info part; sockets go in ?host=. */
+function buildUrl(t: ConnTarget, database: string, auth: string, unescapeSlashes: boolean): string {
   const q = new URLSearchParams(t.params);
   let hostPart: string;
   if (t.host.startsWith('/')) {
     q.set('host', t.host);
     hostPart = `:${t.port}`;
   } else hostPart = `${t.host.includes(':') ? `[${t.host}]` : t.host}:${t.port}`;
-  const qs = q.toString();
-  return `postgresql://${auth}@${hostPart}/${encodeURIComponent(database)}${qs ? `?${qs.replace(/%2F/gi, '/')}` : ''}`;
+  const qs = unescapeSlashes ? q.toString().replace(/%2F/gi, '/') : q.toString();
+  return `postgresql://${auth}@${hostPart}/${encodeURIComponent(database)}${qs ? `?${qs}` : ''}`;
+}
+
+/** Canonical URL for a target, password masked (for reports and commands we print). */
+export function displayUrl(t: ConnTarget, database = t.database): string {
+  return buildUrl(t, database, encodeURIComponent(t.user) + (t.password ? ':***' : ''), true);
 }
 
 /** Full URL including the password: for child environments only (never argv, never output). */
 export function secretUrl(t: ConnTarget, database = t.database): string {
-  const auth = encodeURIComponent(t.user) + (t.password ? `:${encodeURIComponent(t.password)}` : '');
-  const q = new URLSearchParams(t.params);
-  let hostPart: string;
-  if (t.host.startsWith('/')) {
-    q.set('host', t.host);
-    hostPart = `:${t.port}`;
-  } else hostPart = `${t.host.includes(':') ? `[${t.host}]` : t.host}:${t.port}`;
-  const qs = q.toString();
-  return `postgresql://${auth}@${hostPart}/${encodeURIComponent(database)}${qs ? `?${qs}` : ''}`;
+  return buildUrl(t, database, encodeURIComponent(t.user) + (t.password ? `:${encodeURIComponent(t.password)}` : ''), false);
 }
 
 /** libpq environment for pg_dump / pg_restore / psql / alembic: connection without argv. */
