@@ -3,6 +3,7 @@
  * report metadata all derive from it. A test checks that it matches the rules/ folders.
  */
 import type { AnyRule } from '../src/engine/rule.js';
+import { compareText } from '../src/util/compare.js';
 
 import addColumnRequired from './add-column-required/rule.js';
 import addColumnVolatileDefault from './add-column-volatile-default/rule.js';
@@ -106,7 +107,7 @@ export const rules: readonly AnyRule[] = ([
   unknownDownRevision,
   unusedIgnore,
   vacuumFull,
-] as AnyRule[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+] as AnyRule[]).sort((a, b) => compareText(a.meta.id, b.meta.id));
 
 export const ruleIds: ReadonlySet<string> = new Set(rules.map((r) => r.meta.id));
 

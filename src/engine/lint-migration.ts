@@ -3,6 +3,7 @@
  * apply ignore directives and report invalid and unused ones.
  */
 import type { Migration, Directive } from '../model/migration.js';
+import { compareText } from '../util/compare.js';
 import { tablesOf, type Operation } from '../model/operation.js';
 import type { Finding } from './finding.js';
 import { format, type AnyRule, type Severity } from './rule.js';
@@ -166,7 +167,7 @@ export function applySuppressions(m: Migration, input: Finding[], opts: EngineOp
       }
     });
   }
-  findings.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
+  findings.sort((a, b) => a.start - b.start || compareText(a.rule, b.rule));
   return findings;
 }
 

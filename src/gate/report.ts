@@ -1,6 +1,7 @@
 /** Text rendering of gate results. JSON is the report object itself. */
 import { Chalk } from 'chalk';
 import type { Difference } from './fingerprint/diff.js';
+import { compareText } from '../util/compare.js';
 import type { GateReport, StepSummary } from './run-gate.js';
 import type { StepStatus } from './steps/step.js';
 
@@ -27,7 +28,7 @@ const CLASS_LABEL: Record<string, string> = { 'data-loss': 'DATA LOSS', integrit
 
 export function renderDifferences(diffs: Difference[], c: InstanceType<typeof Chalk>): string[] {
   const order = ['data-loss', 'integrity', 'drift', 'info'];
-  const sorted = [...diffs].sort((a, b) => order.indexOf(a.class) - order.indexOf(b.class) || a.subject.localeCompare(b.subject));
+  const sorted = [...diffs].sort((a, b) => order.indexOf(a.class) - order.indexOf(b.class) || compareText(a.subject, b.subject));
   const sw = Math.min(48, Math.max(...sorted.map((d) => d.subject.length), 10));
   return sorted.map((d) => {
     const paint = d.accepted ? c.cyan : d.class === 'data-loss' || d.class === 'integrity' ? c.red : d.class === 'drift' ? c.yellow : c.dim;

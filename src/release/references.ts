@@ -10,6 +10,7 @@ import type { Migration } from '../model/migration.js';
 import type { Operation } from '../model/operation.js';
 import { describeOp } from '../model/phase.js';
 import { releaseFinding } from './make-finding.js';
+import { compareText } from '../util/compare.js';
 
 export interface CodeSearch {
   include: string[];
@@ -110,7 +111,7 @@ export async function stillReferenced(
     const hits = [...ormHits, ...sqlHits];
     for (const t of ts) {
       const refs = hits.filter((h) => matches(t, h, tablesInFile));
-      const uniq = [...new Map(refs.map((h) => [`${h.file}:${h.line}`, h])).values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+      const uniq = [...new Map(refs.map((h) => [`${h.file}:${h.line}`, h])).values()].sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
       if (!uniq.length) continue;
       const shown = uniq.slice(0, 3).map((h) => `${h.file}:${h.line}`).join(', ') + (uniq.length > 3 ? ` and ${uniq.length - 3} more` : '');
       const messageId = side.ref ? 'release' : 'head';
