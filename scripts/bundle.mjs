@@ -19,9 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'cli.cjs');
 rmSync(`${out}.cache`, { force: true });
 
-await build({
-  entryPoints: [join(root, 'dist', 'src', 'cli', 'main.js')],
-  outfile: out,
+const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -35,7 +33,10 @@ await build({
   supported: { 'dynamic-import': false },
   legalComments: 'none',
   logLevel: 'warning',
-});
+};
+await build({ ...common, entryPoints: [join(root, 'dist', 'src', 'cli', 'main.js')], outfile: out });
+// The lint worker (src/parallel/lint-worker.ts): found next to the bundle when the CLI runs bundled.
+await build({ ...common, entryPoints: [join(root, 'dist', 'src', 'parallel', 'lint-worker.js')], outfile: join(root, 'dist', 'lint-worker.cjs') });
 
 // Warm the cache on a real lint, so the functions a lint runs are in it, not only the top level.
 const fixture = join(root, 'rules', 'set-not-null', 'cases');

@@ -3,20 +3,21 @@
  * paths → files → front ends → Migration → engine → Finding[]
  */
 import { relative } from 'node:path';
-import { rules as registry, ruleIds } from '../rules/index.js';
 import type { ResolvedConfig } from './config/schema.js';
 import type { ActiveRule } from './engine/lint-migration.js';
-import { applySuppressionsToFile, checkMigration } from './engine/lint-migration.js';
+import { applySuppressionsToFile } from './engine/lint-migration.js';
 import type { ChangesetOptions } from './release/changeset.js';
 import type { Finding } from './engine/finding.js';
 import type { Migration } from './model/migration.js';
-import { loadSqlMigration, loadSqlParser } from './sources/sql/index.js';
-import { discoverSql, readText, sqlDirection, toPosix, type FileProblem } from './sources/files.js';
+import { loadSqlParser } from './sources/sql/index.js';
+import { discoverSql, toPosix, type FileProblem } from './sources/files.js';
+import { activeRulesFrom, engineOptions, type FileJob } from './lint-file.js';
+import { lintFiles } from './parallel/lint-files.js';
 import { UsageError } from './errors.js';
-import { loadAlembicFile, loadPythonParser, looksLikeRevision } from './sources/alembic/index.js';
+import { loadPythonParser } from './sources/alembic/index.js';
 import { discoverAlembic } from './sources/alembic/project.js';
 import { buildGraph, type GraphInput } from './sources/alembic/graph.js';
-import { graphFindings, graphInput, readGraphInput } from './sources/alembic/graphs.js';
+import { graphFindings, readGraphInput } from './sources/alembic/graphs.js';
 
 export interface LintOptions {
   paths: string[];
@@ -24,6 +25,8 @@ export interface LintOptions {
   config: ResolvedConfig;
   /** Git-aware mode: lint what a branch or the index changes, with cross-release rules. */
   changeset?: ChangesetOptions;
+  /** Threads for parsing and per-file rules, the main one included (default: by core and file count). */
+  threads?: number;
 }
 
 export interface LintResult {
@@ -39,12 +42,7 @@ export interface LintResult {
 }
 
 export function activeRules(config: ResolvedConfig): Map<string, ActiveRule> {
-  const active = new Map<string, ActiveRule>();
-  for (const rule of registry) {
-    const setting = config.rules[rule.meta.id] ?? rule.meta.severity;
-    if (setting !== 'off') active.set(rule.meta.id, { rule, severity: setting });
-  }
-  return active;
+  return activeRulesFrom(config.rules);
 }
 
 export async function lint(opts: LintOptions): Promise<LintResult> {
@@ -70,7 +68,7 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   }
   for (const f of alembic.skipped) if (!sqlFound.files.includes(f)) result.verboseNotes!.push(`${toPosix(relative(cwd, f)) || f}: not an Alembic revision, skipped`);
   const revisions = new Map<string, GraphInput>();
-  const engine = { active: activeRules(config), known: ruleIds, pgVersion: config.pgVersion };
+  const engine = engineOptions(config.rules, config.pgVersion);
   // simple-git and the release analysis load only in git-aware mode (cold start)
   const release = opts.changeset ? await import('./release/changeset.js') : null;
   const cs = opts.changeset ? await release!.openChangeset(cwd, found.files, { ...opts.changeset, releaseTags: opts.changeset.releaseTags ?? config.releaseTags, codeSearch: opts.changeset.codeSearch ?? config.codeSearch }) : null;
@@ -79,30 +77,36 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
     if (cs.report.size === 0) result.notes.push(`no migration ${opts.changeset!.staged ? 'is staged' : 'changed since the merge-base'}; nothing to lint`);
   }
   const loaded: { migration: Migration; abs: string; raw: Finding[] }[] = [];
+  const jobs: FileJob[] = [];
   for (const abs of found.files) {
     if (cs && !cs.parse.has(abs)) continue;
-    const reported = !cs || cs.report.has(abs);
-    const display = toPosix(relative(cwd, abs)) || abs;
-    const read = readText(abs);
-    if (!read.ok) {
-      if (reported) result.fileProblems.push({ file: display, message: read.message });
-      continue;
-    }
-    if (read.text.trim() === '') {
-      if (reported) result.notes.push(`${display}: empty file, nothing to lint`);
-      continue;
-    }
-    if (alembic.transactional.has(abs)) {
-      if (!looksLikeRevision(read.text)) continue;
-      const a = loadAlembicFile({ file: display, text: read.text, transactional: alembic.transactional.get(abs) });
-      revisions.set(abs, graphInput(display, a.source, a.revision));
-      for (const m of [a.upgrade, a.downgrade]) loaded.push({ migration: m, abs, raw: reported ? checkMigration(m, engine) : [] });
-      continue;
-    }
-    const m = loadSqlMigration({ file: display, text: read.text, direction: sqlDirection(abs), transactional: config.assumeInTransaction });
-    if (reported && m.operations.length === 0 && m.problems.length === 0) result.notes.push(`${display}: no SQL statements (only comments)`);
-    loaded.push({ migration: m, abs, raw: reported ? checkMigration(m, engine) : [] });
+    const alembicFile = alembic.transactional.has(abs);
+    jobs.push({
+      abs, display: toPosix(relative(cwd, abs)) || abs, alembic: alembicFile, reported: !cs || cs.report.has(abs),
+      transactional: alembicFile ? alembic.transactional.get(abs)! : !!config.assumeInTransaction,
+    });
   }
+  const outcomes = await lintFiles(jobs, engine, { rules: config.rules, pgVersion: config.pgVersion, threads: opts.threads });
+  jobs.forEach(({ abs, display, reported }, i) => {
+    const o = outcomes[i]!;
+    switch (o.kind) {
+      case 'unreadable':
+        if (reported) result.fileProblems.push({ file: display, message: o.message });
+        return;
+      case 'empty':
+        if (reported) result.notes.push(`${display}: empty file, nothing to lint`);
+        return;
+      case 'not-revision':
+        return;
+      case 'alembic':
+        revisions.set(abs, o.graph);
+        loaded.push({ migration: o.upgrade, abs, raw: o.raw[0] }, { migration: o.downgrade, abs, raw: o.raw[1] });
+        return;
+      case 'sql':
+        if (reported && o.migration.operations.length === 0 && o.migration.problems.length === 0) result.notes.push(`${display}: no SQL statements (only comments)`);
+        loaded.push({ migration: o.migration, abs, raw: o.raw });
+    }
+  });
   // Revision-graph rules, per project or versions directory; findings go to the upgrade side of the file they name.
   for (const g of alembic.groups) {
     // Files not parsed here (released ones in --base/--staged mode) still belong to the history: read their headers.
