@@ -47,34 +47,43 @@ export async function openChangeset(cwd: string, files: string[], opts: Changese
   if (opts.base && opts.staged) throw new UsageError('use either --base <ref> or --staged, not both');
   const repo = await GitRepo.open(cwd, opts.staged ? '--staged' : '--base');
   const notes: string[] = [];
-  const detached = await repo.detachedHead();
-  if (detached) notes.push(`HEAD is detached at ${detached}; comparing that commit`);
-
-  let baseSha: string | null = null;
-  if (opts.base) baseSha = await repo.mergeBase(opts.base);
-  let releaseRef: string | null = null;
-  let releaseName: string | null = null;
-  if (opts.releaseRef) {
-    releaseRef = await repo.resolve(opts.releaseRef);
-    releaseName = opts.releaseRef;
-  } else if (opts.releaseTags) {
+  // Independent git calls run at once (each is a process; --staged runs in a pre-commit hook).
+  // Failures are reported in this order, whichever process ends first.
+  const release = async (): Promise<{ ref: string; name: string } | { note: string } | null> => {
+    if (opts.releaseRef) return { ref: await repo.resolve(opts.releaseRef), name: opts.releaseRef };
+    if (!opts.releaseTags) return null;
     const tag = await repo.newestTag(opts.releaseTags);
-    if (tag) {
-      releaseRef = await repo.resolve(tag);
-      releaseName = tag;
-    } else notes.push(`no tag matching "${opts.releaseTags}" is reachable from HEAD; using ${opts.base ? `the merge-base with ${opts.base}` : 'HEAD'} as the last release`);
-  }
-  if (!releaseRef) {
-    releaseRef = baseSha ?? (await repo.resolve('HEAD'));
+    if (tag) return { ref: await repo.resolve(tag), name: tag };
+    return { note: `no tag matching "${opts.releaseTags}" is reachable from HEAD; using ${opts.base ? `the merge-base with ${opts.base}` : 'HEAD'} as the last release` };
+  };
+  const [detached, headSha, baseSha, stagedList, explicit] = await inOrder([
+    repo.detachedHead(),
+    repo.resolve('HEAD'),
+    opts.base ? repo.mergeBase(opts.base) : Promise.resolve(null),
+    opts.staged ? repo.staged() : Promise.resolve(null),
+    release(),
+  ] as const);
+  if (detached) notes.push(`HEAD is detached at ${detached}; comparing that commit`);
+  let releaseRef: string;
+  let releaseName: string;
+  if (explicit && 'ref' in explicit) {
+    releaseRef = explicit.ref;
+    releaseName = explicit.name;
+  } else {
+    if (explicit) notes.push(explicit.note);
+    releaseRef = baseSha ?? headSha;
     releaseName = opts.base ? `${opts.base} (merge-base ${baseSha!.slice(0, 8)})` : 'HEAD';
   }
 
   const rel = (abs: string) => toPosix(relative(repo.root, abs));
-  const changedList = opts.staged ? await repo.staged() : await repo.changedSince(baseSha!);
+  const baseCommit = baseSha ?? headSha;
+  const [changedList, releasedPaths, basePaths] = await inOrder([
+    stagedList ? Promise.resolve(stagedList) : repo.changedSince(baseSha!),
+    repo.filesAt(releaseRef),
+    baseCommit === releaseRef ? Promise.resolve(null) : repo.filesAt(baseCommit),
+  ] as const);
   const changed = new Set(changedList);
-  const releasedPaths = await repo.filesAt(releaseRef);
-  const basePaths = baseSha === releaseRef ? releasedPaths : await repo.filesAt(baseSha ?? 'HEAD');
-  const atBase = new Set(files.filter((abs) => basePaths.has(rel(abs))));
+  const atBase = new Set(files.filter((abs) => (basePaths ?? releasedPaths).has(rel(abs))));
   const parse = new Set<string>();
   const report = new Set<string>();
   const released = new Set<string>();
@@ -122,6 +131,13 @@ export async function openChangeset(cwd: string, files: string[], opts: Changese
       return out;
     },
   };
+}
+
+/** Like Promise.all, but after every promise settles, and the first failure in argument order wins. */
+async function inOrder<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  for (const r of settled) if (r.status === 'rejected') throw r.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 function firstDifferentLine(a: string, b: string): number {

@@ -92,14 +92,16 @@ export async function stillReferenced(
   const specs = pathspecs(opts.search, opts.migrationDirs);
   const sides: { ref: string | null; where: string }[] = [{ ref: null, where: 'at HEAD' }];
   if (opts.releaseRef) sides.push({ ref: opts.releaseRef, where: `in release ${opts.releaseName ?? opts.releaseRef}` });
+  const orm = ts.flatMap(ormPatterns);
+  // Both sides' greps at once: each is a git process, and --staged runs in a pre-commit hook.
+  const grepped = await Promise.all(sides.map((side) => Promise.all([
+    repo.grep(side.ref, orm, specs),
+    repo.grep(side.ref, ts.map(sqlPattern), specs, true),
+    repo.grep(side.ref, ['__tablename__\\s*=\\s*["\'][A-Za-z0-9_]+["\']'], specs),
+  ])));
   const out: Finding[] = [];
-  for (const side of sides) {
-    const orm = ts.flatMap(ormPatterns);
-    const [ormHits, sqlHits, tableLines] = await Promise.all([
-      repo.grep(side.ref, orm, specs),
-      repo.grep(side.ref, ts.map(sqlPattern), specs, true),
-      repo.grep(side.ref, ['__tablename__\\s*=\\s*["\'][A-Za-z0-9_]+["\']'], specs),
-    ]);
+  for (const [i, side] of sides.entries()) {
+    const [ormHits, sqlHits, tableLines] = grepped[i]!;
     const tablesInFile = new Map<string, Set<string>>();
     for (const h of tableLines) {
       const name = /__tablename__\s*=\s*["']([A-Za-z0-9_]+)["']/.exec(h.text)?.[1];
