@@ -66,7 +66,8 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   for (const f of sqlFound.files) {
     if (f.endsWith('.py') && !alembic.transactional.has(f)) result.notes.push(`${toPosix(relative(cwd, f)) || f}: not an Alembic revision (no \`revision =\` and \`def upgrade\`), skipped`);
   }
-  for (const f of alembic.skipped) if (!sqlFound.files.includes(f)) result.verboseNotes!.push(`${toPosix(relative(cwd, f)) || f}: not an Alembic revision, skipped`);
+  const sqlFiles = new Set(sqlFound.files);
+  for (const f of alembic.skipped) if (!sqlFiles.has(f)) result.verboseNotes!.push(`${toPosix(relative(cwd, f)) || f}: not an Alembic revision, skipped`);
   const revisions = new Map<string, GraphInput>();
   const engine = engineOptions(config.rules, config.pgVersion);
   // simple-git and the release analysis load only in git-aware mode (cold start)

@@ -3,6 +3,7 @@
  * file lists and contents at a ref, and `git grep` at a ref. Every failure a user can cause
  * becomes a one-line UsageError.
  */
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
@@ -35,6 +36,21 @@ export class GitRepo {
 
   private async raw(args: string[]): Promise<string> {
     return this.git.raw(args);
+  }
+
+  /**
+   * For commands that often print nothing (a grep without hits, no staged files): straight to
+   * git with an argument array, because simple-git waits 50 ms after any command that prints
+   * nothing. `exit1IsEmpty`: git grep exits 1 for "no match".
+   */
+  private quiet(args: string[], exit1IsEmpty = false): Promise<string> {
+    return new Promise<string>((done, fail) => {
+      execFile('git', args, { cwd: this.root, encoding: 'utf8', maxBuffer: 256 << 20 }, (err, stdout, stderr) => {
+        if (!err) return done(stdout);
+        if (exit1IsEmpty && (err as { code?: unknown }).code === 1 && !stderr) return done('');
+        fail(new Error(`git ${args[0]} failed: ${(stderr || err.message).trim().split('\n')[0]}`));
+      });
+    });
   }
 
   /**
@@ -90,14 +106,16 @@ export class GitRepo {
 
   /** Files added or modified since `base` (committed or not), repo-relative. */
   async changedSince(base: string): Promise<string[]> {
-    const out = await this.raw(['diff', '--name-only', '--no-renames', '--diff-filter=AM', '-z', base, '--']);
-    const untracked = await this.raw(['ls-files', '--others', '--exclude-standard', '-z']);
+    const [out, untracked] = await Promise.all([
+      this.quiet(['diff', '--name-only', '--no-renames', '--diff-filter=AM', '-z', base, '--']),
+      this.quiet(['ls-files', '--others', '--exclude-standard', '-z']),
+    ]);
     return [...new Set([...out.split('\0'), ...untracked.split('\0')].filter(Boolean))].sort();
   }
 
   /** Files added or modified in the index (staged), repo-relative. */
   async staged(): Promise<string[]> {
-    const out = await this.raw(['diff', '--cached', '--name-only', '--no-renames', '--diff-filter=AM', '-z', '--']);
+    const out = await this.quiet(['diff', '--cached', '--name-only', '--no-renames', '--diff-filter=AM', '-z', '--']);
     return out.split('\0').filter(Boolean).sort();
   }
 
@@ -157,15 +175,7 @@ export class GitRepo {
     for (const p of patterns) args.push('-e', p);
     if (ref) args.push(ref);
     args.push('--', ...pathspecs);
-    let out = '';
-    try {
-      out = await this.raw(args);
-    } catch (e: any) {
-      // exit 1 = no match
-      if (/exited with code 1|^$/.test(String(e?.message ?? ''))) return [];
-      out = String(e?.message ?? '');
-      if (!out.includes(':')) return [];
-    }
+    const out = await this.quiet(args, true);
     const hits: GrepHit[] = [];
     for (const line of out.split('\n')) {
       if (!line) continue;
