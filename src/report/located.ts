@@ -1,5 +1,6 @@
 import type { Finding } from '../engine/finding.js';
 import type { LintResult } from '../lint.js';
+import type { SourceText } from '../sources/source-text.js';
 import { LineIndex } from './line-index.js';
 
 export interface Located extends Finding {
@@ -9,15 +10,26 @@ export interface Located extends Finding {
   endColumn: number;
 }
 
-/** Attach line/column to every finding, building one LineIndex per file. */
+/** Attach line/column to every finding, building one LineIndex per file that has findings. */
 export function locate(result: LintResult): { located: Located[]; indexes: Map<string, LineIndex> } {
+  const sources = new Map<string, SourceText>();
+  for (const m of result.migrations) sources.set(m.file, m.source);
   const indexes = new Map<string, LineIndex>();
-  for (const m of result.migrations) indexes.set(m.file, new LineIndex(m.source));
-  const located = result.findings.map((f) => {
-    const idx = indexes.get(f.file);
+  const indexOf = (file: string): LineIndex | undefined => {
+    let idx = indexes.get(file);
+    if (!idx) {
+      const src = sources.get(file);
+      if (!src) return undefined;
+      idx = new LineIndex(src);
+      indexes.set(file, idx);
+    }
+    return idx;
+  };
+  const located = result.findings.map((f): Located => {
+    const idx = indexOf(f.file);
     const a = idx ? idx.position(f.start) : { line: 1, column: 1 };
-    const b = idx ? idx.position(Math.max(f.start, f.end)) : a;
-    return { ...f, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    const b = idx ? (f.end > f.start ? idx.position(f.end) : a) : a;
+    return Object.assign({}, f, { line: a.line, column: a.column, endLine: b.line, endColumn: b.column });
   });
   return { located, indexes };
 }
