@@ -109,17 +109,17 @@ function spawnPlain(cmd: string, args: string[], opts: { cwd?: string; env?: Nod
 }
 
 /** Spawn `runs` times (after `warmup` untimed spawns) and take wall-time (and, with `rusage`, CPU-time) statistics. */
-export async function spawnRepeated(cmd: string, args: string[], runs: number, opts: { cwd?: string; warmup?: number; rusage?: boolean; check?: (r: SpawnResult) => string | null } = {}): Promise<{ stats: Stats; samples: number[]; last: SpawnResult; cpu: Stats | null; maxRss: number | null }> {
+export async function spawnRepeated(cmd: string, args: string[], runs: number, opts: { cwd?: string; env?: NodeJS.ProcessEnv; warmup?: number; rusage?: boolean; check?: (r: SpawnResult) => string | null } = {}): Promise<{ stats: Stats; samples: number[]; last: SpawnResult; cpu: Stats | null; maxRss: number | null }> {
   let last!: SpawnResult;
   for (let i = 0; i < (opts.warmup ?? 1); i++) {
-    last = await spawnTimed(cmd, args, { cwd: opts.cwd, keepStdout: false });
+    last = await spawnTimed(cmd, args, { cwd: opts.cwd, env: opts.env, keepStdout: false });
     if (last.error) throw new Error(`${cmd}: ${last.error}`);
   }
   const samples: number[] = [];
   const cpu: number[] = [];
   let maxRss: number | null = null;
   for (let i = 0; i < runs; i++) {
-    last = await spawnTimed(cmd, args, { cwd: opts.cwd, keepStdout: !!opts.check && i === runs - 1, rusage: opts.rusage });
+    last = await spawnTimed(cmd, args, { cwd: opts.cwd, env: opts.env, keepStdout: !!opts.check && i === runs - 1, rusage: opts.rusage });
     if (last.error) throw new Error(`${cmd}: ${last.error}`);
     samples.push(last.wall);
     if (last.cpu !== undefined) cpu.push(last.cpu);

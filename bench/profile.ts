@@ -136,10 +136,10 @@ function shortUrl(u: string): string {
 }
 
 /** Run `node --cpu-prof <args>` once and analyse the profile. Null when no profile was written. */
-export async function profileNode(args: string[], cwd: string): Promise<ProfileReport | null> {
+export async function profileNode(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<ProfileReport | null> {
   const dir = mkdtempSync(join(tmpdir(), 'migsafe-prof-'));
   try {
-    const r = await spawnTimed(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200', ...args], { cwd, keepStdout: false });
+    const r = await spawnTimed(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200', ...args], { cwd, env, keepStdout: false });
     if (r.error) return null;
     const f = readdirSync(dir).find((x) => x.endsWith('.cpuprofile'));
     if (!f) return null;

@@ -7,7 +7,8 @@
 // 2. Load the bundled CLI (dist/cli.cjs, built by scripts/bundle.mjs) with V8's code cache
 //    (dist/cli.cjs.cache). V8 checks the cache against the source and its own version and flags,
 //    and silently compiles from source when it does not match.
-// 3. Fall back to the unbundled ES modules (dist/src) when there is no bundle.
+// 3. Fall back to the unbundled ES modules (dist/src) when there is no bundle, or when
+//    MIGSAFE_NO_BUNDLE=1 (stack traces and CPU profiles then name the source files).
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -22,6 +23,7 @@ const bundle = join(dist, 'cli.cjs');
 const cacheFile = `${bundle}.cache`;
 
 function loadBundle() {
+  if (process.env.MIGSAFE_NO_BUNDLE === '1') return null; // debugging and profiling: real file names
   let source;
   try {
     source = readFileSync(bundle, 'utf8');
