@@ -45,6 +45,9 @@ export class ContextTracker {
 
   /** Apply the effect of `op` (call after the rules have seen it). */
   after(op: Operation): void {
+    // A function body runs when the function is called, not while the migration runs: its SET
+    // lock_timeout or CREATE TABLE changes nothing for the statements that follow it here.
+    if (op.embedded === 'function') return;
     switch (op.kind) {
       case 'create_table':
         this.remember(op.table);
