@@ -335,8 +335,32 @@ function optionOn(arg: any): boolean {
   return true;
 }
 
+/** A WHERE clause that is always true (`true`, `1 = 1`, `'a' = 'a'`, `NOT false`, `x OR 1 = 1`): no filter at all. */
 function isTrue(where: any): boolean {
-  return where?.A_Const?.boolval?.boolval === true;
+  if (where?.A_Const) return where.A_Const.boolval?.boolval === true;
+  const b = where?.BoolExpr;
+  if (b) {
+    const args: any[] = b.args ?? [];
+    if (b.boolop === 'OR_EXPR') return args.some(isTrue);
+    if (b.boolop === 'AND_EXPR') return args.length > 0 && args.every(isTrue);
+    if (b.boolop === 'NOT_EXPR') return isFalse(args[0]);
+    return false;
+  }
+  const e = where?.A_Expr;
+  if (e?.kind === 'AEXPR_OP' && e.name?.length === 1 && e.name[0]?.String?.sval === '=' && e.lexpr?.A_Const && e.rexpr?.A_Const) {
+    return constKey(e.lexpr.A_Const) === constKey(e.rexpr.A_Const);
+  }
+  return false;
+}
+
+function isFalse(x: any): boolean {
+  return !!x?.A_Const?.boolval && x.A_Const.boolval.boolval !== true;
+}
+
+/** A constant's value and type, without its location. */
+function constKey(c: any): string {
+  const { location: _location, ...rest } = c;
+  return JSON.stringify(rest);
 }
 
 export type { OpBody };
