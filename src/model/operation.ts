@@ -104,7 +104,8 @@ export type Operation = Base &
     | { kind: 'refresh_matview'; name: string; concurrent: boolean; withData: boolean }
     | { kind: 'add_enum_value'; type: string; value: string }
     | { kind: 'create_domain'; name: string; hasConstraint: boolean }
-    | { kind: 'alter_domain_add_constraint'; name: string; notValid: boolean }
+    /** ADD CONSTRAINT, or SET NOT NULL (`notNull`: the same scan, and it cannot be NOT VALID). */
+    | { kind: 'alter_domain_add_constraint'; name: string; notValid: boolean; notNull?: boolean }
     | { kind: 'alter_table_set'; table: string; action: 'set_logged' | 'set_unlogged' | 'set_tablespace' | 'other' }
     | { kind: 'drop_object'; objectType: string; names: string[]; cascade: boolean }
     | { kind: 'create_object'; objectType: string; name: string }

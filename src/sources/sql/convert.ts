@@ -265,6 +265,8 @@ function convertOne(type: string, s: any): OpBody[] {
       return [{ kind: 'create_domain', name: funcName(s.domainname), hasConstraint: (s.constraints ?? []).some((c: any) => c?.Constraint?.contype === 'CONSTR_CHECK') }];
     case 'AlterDomainStmt':
       if (s.subtype === 'C') return [{ kind: 'alter_domain_add_constraint', name: funcName(s.typeName), notValid: !!s.def?.Constraint?.skip_validation }];
+      // 'O' is SET NOT NULL ('N' is DROP NOT NULL), as in PostgreSQL's AlterDomainStmt
+      if (s.subtype === 'O') return [{ kind: 'alter_domain_add_constraint', name: funcName(s.typeName), notValid: false, notNull: true }];
       return [{ kind: 'raw', statement: 'AlterDomain' }];
     case 'VariableSetStmt': {
       const name = String(s.name ?? '').toLowerCase();
