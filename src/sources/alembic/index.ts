@@ -6,7 +6,7 @@
 import type { Direction, Directive, InvalidDirective, Migration, SourceProblem } from '../../model/migration.js';
 import type { Operation, Span } from '../../model/operation.js';
 import { SourceText } from '../source-text.js';
-import { parsePython, type PyNode } from './parser.js';
+import { parsePython, type PyNode, type PyParse } from './parser.js';
 import { BodyExtractor, bodyShape, findFunction, moduleNames, type FunctionInfo } from './extract.js';
 import { OpMapper } from './ops.js';
 import { pythonDirectives } from './directives.js';
@@ -38,9 +38,14 @@ export interface AlembicFile {
 const MAX_SYNTAX_ERRORS = 5;
 
 export function loadAlembicFile(opts: AlembicFileOptions): AlembicFile {
+  return alembicFileFromTree(opts, parsePython(opts.text));
+}
+
+/** loadAlembicFile() after the parse: `parsed` is parsePython(opts.text). */
+export function alembicFileFromTree(opts: AlembicFileOptions, parsed: PyParse): AlembicFile {
   const src = opts.text;
   const source = new SourceText(src);
-  const { root, errors } = parsePython(src);
+  const { root, errors } = parsed;
   const names = moduleNames(src, root);
   const extractor = new BodyExtractor(src, names, Scope.forBody(src, root, null));
   const mapper = new OpMapper(src, source);

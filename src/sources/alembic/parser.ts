@@ -4,11 +4,14 @@
  * ABI must match the runtime. Call loadPythonParser() once before parsing.
  *
  * parsePython() copies the syntax tree into plain objects and deletes the WASM tree at once, so
- * the rest of the front end never holds WASM memory and cannot leak it.
+ * the rest of the front end never holds WASM memory and cannot leak it. Reading a node out of
+ * WASM costs a call per property, so in a file without syntax errors the expressions (most of a
+ * migration's nodes) are read from the source text by expr.ts instead, in the same shape.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Language as TsLanguage, Parser as TsParser } from 'web-tree-sitter';
+import { READABLE_TYPES, readExpression } from './expr.js';
 
 /** A syntax node, copied out of tree-sitter. Offsets are UTF-16 indices into the parsed string. */
 export interface PyNode {
@@ -55,17 +58,26 @@ export function pythonParserReady(): boolean {
   return parser !== null;
 }
 
-/** Per grammar symbol: its name and whether it is a named node (anonymous nodes are punctuation and keywords). */
-let symbols: { type: string[]; named: boolean[]; fields: (string | null)[] } | null = null;
+/** Per grammar symbol: its name, whether it is a named node (anonymous nodes are punctuation and keywords), and whether expr.ts reads it. */
+let symbols: { type: string[]; named: boolean[]; readable: boolean[]; fields: (string | null)[] } | null = null;
+
+export interface ParseOptions {
+  /**
+   * Copy every node from tree-sitter instead of reading expressions from the source text (the
+   * tree is the same; tests compare the two, and the benchmark times both).
+   */
+  copyAll?: boolean;
+}
 
 /**
  * Parse Python source. tree-sitter always returns a tree; syntax errors are ERROR/MISSING nodes.
  *
  * Reading a node out of WASM costs a call per property, so a tree without errors is copied
  * without its anonymous tokens (punctuation, keywords: the front end reads their text from the
- * source instead). A tree with errors is copied whole, MISSING tokens included.
+ * source instead), and its expressions are read from the source text (expr.ts) where the reader
+ * handles them. A tree with errors is copied whole, MISSING tokens included.
  */
-export function parsePython(text: string): PyParse {
+export function parsePython(text: string, opts: ParseOptions = {}): PyParse {
   if (!parser) throw new Error('Python parser not loaded: await loadPythonParser() first');
   const tree = parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree');
@@ -74,14 +86,19 @@ export function parsePython(text: string): PyParse {
     if (!symbols) {
       const type: string[] = [];
       const named: boolean[] = [];
+      const readable: boolean[] = [];
       for (let i = 0; i < lang.types.length; i++) {
         type.push(lang.types[i] ?? 'ERROR');
         named.push(lang.nodeTypeIsNamed(i));
+        readable.push(named[i]! && READABLE_TYPES.has(type[i]!));
       }
-      symbols = { type, named, fields: [...lang.fields] };
+      symbols = { type, named, readable, fields: [...lang.fields] };
     }
     const sym = symbols;
     const full = tree.rootNode.hasError;
+    const read = !full && !opts.copyAll;
+    // Inside an expression the reader found too deep, its sub-expressions are copied too.
+    let copyUntil = -1;
     const errors: PyNode[] = [];
     const cursor = tree.walk();
     try {
@@ -105,10 +122,21 @@ export function parsePython(text: string): PyParse {
       const inError: boolean[] = [enter(root, false)];
       if (cursor.gotoFirstChild()) {
         for (;;) {
-          const typeId = cursor.nodeTypeId;
+          let typeId = cursor.nodeTypeId;
           let descend = false;
           let node: PyNode | null = null;
-          if (full || typeId === 65535 || sym.named[typeId]) {
+          if (read && sym.readable[typeId]) {
+            const start = cursor.startIndex;
+            if (start >= copyUntil) {
+              const end = cursor.endIndex;
+              const r = readExpression(text, sym.type[typeId]!, start, end, sym.fields[cursor.currentFieldId] ?? null);
+              if (r.ok) {
+                parents[parents.length - 1]!.children.push(r.node);
+                typeId = -1; // read: do not copy or descend
+              } else if (r.deep) copyUntil = end;
+            }
+          }
+          if (typeId >= 0 && (full || typeId === 65535 || sym.named[typeId])) {
             const top = parents.length - 1;
             node = make(typeId);
             parents[top]!.children.push(node);
@@ -143,7 +171,17 @@ export function parsePython(text: string): PyParse {
 
 // ── small helpers over PyNode ──────────────────────────────────────────────────────────────
 
-export const field = (n: PyNode, name: string): PyNode | null => n.children.find((c) => c.field === name) ?? null;
+// Plain loops: these run for nearly every node the front end looks at.
+export function field(n: PyNode, name: string): PyNode | null {
+  const cs = n.children;
+  for (let i = 0; i < cs.length; i++) if (cs[i]!.field === name) return cs[i]!;
+  return null;
+}
 export const fields = (n: PyNode, name: string): PyNode[] => n.children.filter((c) => c.field === name);
-export const namedChildren = (n: PyNode): PyNode[] => n.children.filter((c) => c.named && c.type !== 'comment');
+export function namedChildren(n: PyNode): PyNode[] {
+  const out: PyNode[] = [];
+  const cs = n.children;
+  for (let i = 0; i < cs.length; i++) if (cs[i]!.named && cs[i]!.type !== 'comment') out.push(cs[i]!);
+  return out;
+}
 export const textOf = (src: string, n: PyNode): string => src.slice(n.start, n.end);

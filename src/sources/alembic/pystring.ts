@@ -32,6 +32,7 @@ export function decodeString(src: string, node: PyNode): Decoded {
   const fstring = prefix.includes('f') || prefix.includes('t');
   const bytes = prefix.includes('b');
   if (fstring && hasInterpolation(src, from, to)) return { ok: false, reason: 'an f-string with interpolated values' };
+  if (plain(src, from, to, fstring)) return { ok: true, s: new SourceSlice(src.slice(from, to), from) };
   const out: string[] = [];
   const map: number[] = [];
   const push = (s: string, at: number) => {
@@ -109,6 +110,36 @@ export function decodeString(src: string, node: PyNode): Decoded {
   }
   map.push(to);
   return { ok: true, s: { value: out.join(''), map } };
+}
+
+/** No escapes (and, in an f-string, no doubled braces): the value is the source text itself. */
+function plain(src: string, from: number, to: number, fstring: boolean): boolean {
+  for (let i = from; i < to; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 92 || (fstring && (c === 123 || c === 125))) return false;
+  }
+  return true;
+}
+
+/**
+ * A value that is a verbatim slice of the source: its map (value[i] ↔ from + i) is built only
+ * when asked for, since most strings (names of tables, columns, constraints) never need it.
+ */
+class SourceSlice implements StaticString {
+  private built: number[] | null = null;
+  constructor(
+    readonly value: string,
+    private readonly from: number,
+  ) {}
+  get map(): number[] {
+    if (!this.built) {
+      const n = this.value.length;
+      const map = new Array<number>(n + 1);
+      for (let k = 0; k <= n; k++) map[k] = this.from + k;
+      this.built = map;
+    }
+    return this.built;
+  }
 }
 
 /** Does the body of an f-string interpolate anything? (`{{` and `}}` are literal braces.) */

@@ -39,6 +39,8 @@ export interface CallValue {
 type Binding = { kind: 'value'; node: PyNode; scope: Scope } | { kind: 'def'; node: PyNode; scope: Scope } | { kind: 'blocked' };
 
 const MAX_DEPTH = 60;
+/** Text that may hold a binding inside a call (anything can match inside strings too: then the call is walked). */
+const BINDS_IN_CALL = /:=|\bfor\b|\bas\b/;
 
 /**
  * Names bound in one function body (or the module). A name assigned exactly once, by a plain
@@ -87,6 +89,10 @@ export class Scope {
         }
         case 'lambda':
           continue;
+        case 'call':
+          // Inside a call only `:=`, a comprehension's `for` and an `as` pattern bind names; most calls have none.
+          if (!BINDS_IN_CALL.test(this.src.slice(n.start, n.end))) continue;
+          break;
         case 'assignment': {
           const left = field(n, 'left');
           const right = field(n, 'right');
@@ -135,22 +141,20 @@ export class Scope {
 
 /** Dotted text of a name/attribute/call chain: `op.get_context().autocommit_block`. */
 export function dotted(src: string, node: PyNode | null): string | null {
-  const parts: string[] = [];
+  // Segments from the last to the first; a call adds "()" to the segment before it.
+  let out = '';
   let n = node;
   for (let i = 0; n && i < MAX_DEPTH; i++) {
-    if (n.type === 'identifier') {
-      parts.unshift(src.slice(n.start, n.end));
-      return parts.join('.').replace(/\.\(\)/g, '()');
-    }
+    if (n.type === 'identifier') return src.slice(n.start, n.end) + out;
     if (n.type === 'attribute') {
       const attr = field(n, 'attribute');
       if (!attr) return null;
-      parts.unshift(src.slice(attr.start, attr.end));
+      out = `.${src.slice(attr.start, attr.end)}${out}`;
       n = field(n, 'object');
       continue;
     }
     if (n.type === 'call') {
-      parts.unshift('()');
+      out = `()${out}`;
       n = field(n, 'function');
       continue;
     }
@@ -279,4 +283,8 @@ export function arg(call: CallValue, index: number, ...names: string[]): PyValue
 
 export const isTrue = (v: PyValue | undefined): boolean => v?.t === 'bool' && v.value;
 export const isFalse = (v: PyValue | undefined): boolean => v?.t === 'bool' && !v.value;
-export const lastSegment = (path: string | null): string => (path ?? '').split('.').pop()!.replace(/\(\)$/, '');
+export function lastSegment(path: string | null): string {
+  if (!path) return '';
+  const seg = path.slice(path.lastIndexOf('.') + 1);
+  return seg.endsWith('()') ? seg.slice(0, -2) : seg;
+}
