@@ -1,8 +1,7 @@
 /** Property tests: no Python input crashes the Alembic front end or the engine, and every span stays inside the file. */
 import { beforeAll, describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { caseSeeds, mutatedSeeds } from './fuzz-helpers.js';
 import { lintPython, ready } from './helpers.js';
 import { loadAlembicFile } from '../src/sources/alembic/index.js';
 import { autocommitBlock, batchBlock, executeSql, renderRevision, type SqlStyle } from '../src/sources/alembic/render.js';
@@ -12,17 +11,7 @@ beforeAll(async () => {
 });
 
 // Seeds: every .py case in the rule folders and every fixture revision.
-const seeds: string[] = [];
-const rulesDir = join(import.meta.dirname, '..', 'rules');
-for (const id of readdirSync(rulesDir)) {
-  try {
-    for (const f of readdirSync(join(rulesDir, id, 'cases'))) if (f.endsWith('.py')) seeds.push(readFileSync(join(rulesDir, id, 'cases', f), 'utf8'));
-  } catch {
-    /* rule without cases */
-  }
-}
-const fixtures = join(import.meta.dirname, '..', 'fixtures', 'alembic');
-for (const p of readdirSync(fixtures)) for (const f of readdirSync(join(fixtures, p, 'versions'))) if (f.endsWith('.py')) seeds.push(readFileSync(join(fixtures, p, 'versions', f), 'utf8'));
+const seeds = caseSeeds('.py');
 
 const TOKENS = [
   '(', ')', '[', ']', '{', '}', ':', ',', '\n', '    ', '\t', ' ', '"', "'", '"""', "'''", 'f"', 'rb"', '\\', '\\\n', '#', '# migsafe-ignore drop-column -- x',
@@ -32,16 +21,7 @@ const TOKENS = [
   'DROP COLUMN c', 'ALTER TABLE t', ';', 'BEGIN', 'COMMIT', '$$',
 ];
 
-const mutated = fc
-  .tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(12), fc.constantFrom(...TOKENS)), { maxLength: 8 }))
-  .map(([seed, edits]) => {
-    let s = seed;
-    for (const [at, del, ins] of edits) {
-      const i = s.length ? at % (s.length + 1) : 0;
-      s = s.slice(0, i) + ins + s.slice(i + del);
-    }
-    return s;
-  });
+const mutated = mutatedSeeds(seeds, TOKENS, 12, 8);
 const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((a) => a.join(''));
 
 function check(text: string): void {

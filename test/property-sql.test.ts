@@ -1,8 +1,7 @@
 /** Property tests: no input crashes the SQL front end or the engine. */
 import { beforeAll, describe, it } from 'vitest';
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { caseSeeds, mutatedSeeds } from './fuzz-helpers.js';
 import { lintSql, ready } from './helpers.js';
 import { lex } from '../src/sources/sql/lexer.js';
 import { firstInvalidUtf8 } from '../src/sources/files.js';
@@ -12,15 +11,7 @@ beforeAll(async () => {
 });
 
 // Seeds: every SQL case in the rule folders plus some tricky fragments.
-const rulesDir = join(import.meta.dirname, '..', 'rules');
-const seeds: string[] = [];
-for (const id of readdirSync(rulesDir)) {
-  try {
-    for (const f of readdirSync(join(rulesDir, id, 'cases'))) if (f.endsWith('.sql')) seeds.push(readFileSync(join(rulesDir, id, 'cases', f), 'utf8'));
-  } catch {
-    /* rule without cases yet */
-  }
-}
+const seeds = caseSeeds('.sql');
 seeds.push(
   "DO $$ BEGIN ALTER TABLE t DROP COLUMN c; END $$;",
   "SELECT 'unterminated",
@@ -35,16 +26,7 @@ seeds.push(
 const TOKENS = [';', "'", '"', '$$', '$x$', '--', '/*', '*/', '(', ')', '\n', ' ', 'BEGIN', 'COMMIT', 'DO', 'ALTER TABLE t', 'DROP COLUMN',
   'CREATE INDEX', 'CONCURRENTLY', 'NOT VALID', '\\set x', 'E\'\\\'', 'migsafe-ignore', '🎉', 'é', '\u0000', '\r\n'];
 
-const mutated = fc
-  .tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(8), fc.constantFrom(...TOKENS)), { maxLength: 6 }))
-  .map(([seed, edits]) => {
-    let s = seed;
-    for (const [at, del, ins] of edits) {
-      const i = s.length ? at % (s.length + 1) : 0;
-      s = s.slice(0, i) + ins + s.slice(i + del);
-    }
-    return s;
-  });
+const mutated = mutatedSeeds(seeds, TOKENS, 8, 6);
 
 const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 40 }).map((a) => a.join(''));
 
