@@ -35,7 +35,7 @@ export interface AlembicCorpusOptions {
 }
 
 /** Bump when the generator's output changes, so cached corpora are rebuilt. */
-export const ALEMBIC_GENERATOR_VERSION = 1;
+export const ALEMBIC_GENERATOR_VERSION = 2;
 
 /** Where the revision files go inside the project. */
 export const VERSIONS_DIR = 'migrations/versions';
@@ -45,7 +45,11 @@ export interface RenderedAlembicCorpus {
   texts: Map<string, string>;
   /** Revision files (relative paths), sorted. */
   revisions: string[];
-  /** Operation calls written per revision file, as the front end counts them (op.*, batch_op.*, connection.execute; helper calls once per call site). */
+  /**
+   * Operation calls written per revision file, as the front end counts them (op.*, batch_op.*,
+   * connection.execute; a helper's calls once per call site). In a broken file, the front end
+   * may find fewer: tree-sitter's error recovery decides what survives around the bad statement.
+   */
   calls: Map<string, number>;
   /** Revision files with a deliberate syntax error. */
   broken: Set<string>;
@@ -714,16 +718,17 @@ function modernFile(w: AlembicWriter, f: FileSpec, up: string[], down: string[] 
   return out.join('\n') + '\n';
 }
 
-/** An upgrade that ends in a statement tree-sitter cannot parse (the kinds of typo a review misses). */
-function breakBody(up: string[], variant: number): string[] {
-  const broken = [
-    'op.add_column("orders", sa.Column("note", sa.Text(), nullable=True)',
-    'op.execute("UPDATE orders SET status = \'x\' WHERE id = 1"))',
-    'if op.get_context().dialect.name == "postgresql"\n    op.execute("ANALYZE orders")',
-    'op.drop_column("orders", "legacy" "note",)  def',
-  ];
-  return [...up, broken[variant % broken.length]!];
-}
+/**
+ * A statement tree-sitter cannot parse (the kinds of typo a review misses); each holds one op
+ * call. The brackets stay balanced, so tree-sitter's error recovery stays inside the statement
+ * (an unclosed parenthesis can turn the whole module into one ERROR node and lose its header).
+ */
+const BROKEN = [
+  'op.add_column("orders", sa.Column("note" sa.Text(), nullable=True))',
+  'op.execute("UPDATE orders SET status = \'x\' WHERE id = 1"))',
+  'op.alter_column("orders", "note", nullable=False,, )',
+  'op.create_index("ix_orders_note", "orders", ["note"]])',
+];
 
 function revisionId(rng: Rng, used: Set<string>): string {
   for (;;) {
@@ -841,7 +846,9 @@ export function renderAlembicCorpus(options: Omit<AlembicCorpusOptions, 'dir' | 
     const shape = f.empty || f.large ? 'mirror' : rng.weighted([[88, 'mirror'], [7, 'pass'], [3, 'raise'], [2, 'missing']] as const);
     const downBody = shape === 'mirror' ? down : shape === 'pass' ? [] : shape === 'raise' ? ['raise NotImplementedError("irreversible: rows were merged")'] : null;
     if (shape !== 'mirror') downCalls = 0;
-    const upBody = f.broken ? breakBody(up, brokenSeen++) : up;
+    // A broken file ends its upgrade() with a statement that does not parse (its op call is counted as written).
+    const upBody = f.broken ? [...up, BROKEN[brokenSeen++ % BROKEN.length]!] : up;
+    if (f.broken) upCalls++;
     const imports = [...upBody, ...(downBody ?? [])].some((s) => s.includes('textwrap.')) ? ['import textwrap'] : [];
     const name = `${VERSIONS_DIR}/${f.revision}_${f.slug}.py`;
     const text = f.modern

@@ -197,3 +197,12 @@ export const MB = 1e6;
 export const fmtS = (s: number) => (Number.isFinite(s) ? (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`) : 'n/a');
 export const fmtMB = (bytes: number) => `${(bytes / MB).toFixed(2)} MB`;
 export const fmtRate = (x: number, unit: string) => (Number.isFinite(x) ? `${x >= 100 ? x.toFixed(0) : x.toFixed(1)}${unit ? ` ${unit}` : ''}` : 'n/a');
+
+/** summary.files of a migsafe JSON report, or null. */
+export function jsonFiles(r: SpawnResult): number | null {
+  try {
+    return JSON.parse(r.stdout).summary.files as number;
+  } catch {
+    return null;
+  }
+}

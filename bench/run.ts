@@ -15,7 +15,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generateSqlCorpus, type Corpus } from './corpus.js';
-import { fmtMB, fmtRate, fmtS, MB, measurePeakRss, spawnRepeated, spawnTimed, stats, timeRepeated, type RssResult, type SpawnResult, type Stats } from './measure.js';
+import { runAlembicSection } from './alembic.js';
+import { fmtMB, fmtRate, fmtS, jsonFiles, MB, measurePeakRss, spawnRepeated, spawnTimed, stats, timeRepeated, type RssResult, type SpawnResult, type Stats } from './measure.js';
 import { profileNode, STAGES, type ProfileReport } from './profile.js';
 import { benchStaged } from './staged.js';
 import { threadCount } from '../src/parallel/lint-files.js';
@@ -95,7 +96,7 @@ interface Section {
   run(o: Options): Promise<SectionResult>;
 }
 
-const SECTIONS: Section[] = [{ name: 'sql', run: runSqlSection }, { name: 'staged', run: runStagedSection }];
+const SECTIONS: Section[] = [{ name: 'sql', run: runSqlSection }, { name: 'staged', run: runStagedSection }, { name: 'alembic', run: runAlembicSection }];
 
 /** `lint --staged` in a 500-migration repository with one staged file (issue: ≤ 0.5 s). */
 async function runStagedSection(o: Options): Promise<SectionResult> {
@@ -386,15 +387,6 @@ async function runSqlSection(o: Options): Promise<SectionResult> {
   }
 
   return { name: 'sql', title: 'SQL migrations', corpus, rows, details, notes };
-}
-
-/** summary.files of a migsafe JSON report, or null. */
-function jsonFiles(r: SpawnResult): number | null {
-  try {
-    return JSON.parse(r.stdout).summary.files as number;
-  } catch {
-    return null;
-  }
 }
 
 /** The median-sized file without a syntax error: what a typical CI run on one migration looks like. */
