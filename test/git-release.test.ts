@@ -153,14 +153,34 @@ describe('--staged and CLI', () => {
     expect(r.stderr).toMatch(/no migration changed since the merge-base/);
   });
 
-  it('works on a detached HEAD (CI checkouts), with a note', async () => {
+  it('detached HEAD with --base: one line and exit 2 locally; compared, with a note, in CI or with --allow-detached', async () => {
     const repo = await released();
     await repo.commit({ 'db/migrations/002_drop.sql': 'ALTER TABLE users DROP COLUMN email;\n' }, 'drop');
     await repo.git.raw(['checkout', '-q', '--detach', 'HEAD']);
-    const r = migsafe(['lint', 'db/migrations', '--base', 'main'], { cwd: repo.dir });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/HEAD is detached at [0-9a-f]+/);
-    expect(r.stdout).toContain('002_drop.sql');
+    const refused = migsafe(['lint', 'db/migrations', '--base', 'main'], { cwd: repo.dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toMatch(/^migsafe: error: HEAD is detached at [0-9a-f]+, so there is no branch to compare with main: .*--allow-detached/);
+    expect(hasStack(refused.stderr)).toBe(false);
+    // CI=false is not CI
+    expect(migsafe(['lint', 'db/migrations', '--base', 'main'], { cwd: repo.dir, env: { CI: 'false' } }).code).toBe(2);
+    for (const r of [
+      migsafe(['lint', 'db/migrations', '--base', 'main', '--allow-detached'], { cwd: repo.dir }),
+      migsafe(['lint', 'db/migrations', '--base', 'main'], { cwd: repo.dir, env: { CI: 'true' } }),
+    ]) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/note: HEAD is detached at [0-9a-f]+; comparing that commit/);
+      expect(r.stdout).toContain('002_drop.sql');
+    }
+    // --staged on a detached HEAD (a commit during a rebase) compares the index with HEAD
+    repo.write({ 'db/migrations/003_x.sql': 'DROP TABLE users;\n' });
+    await repo.git.add(['db/migrations/003_x.sql']);
+    const staged = migsafe(['lint', 'db/migrations', '--staged'], { cwd: repo.dir });
+    expect(staged.code).toBe(1);
+    expect(staged.stdout).toContain('003_x.sql');
+    expect(staged.stdout).not.toContain('002_drop.sql');
+    expect(migsafe(['lint', 'db/migrations', '--allow-detached'], { cwd: repo.dir }).code).toBe(2);
   });
 
   it('bad input: not a repository, unknown ref, both modes — one line, exit 2', async () => {

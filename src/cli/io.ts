@@ -8,6 +8,8 @@ export interface CommandIO {
   err(line: string): void;
   /** stderr is a terminal and this is not CI: long steps may show progress there. */
   progress?: boolean;
+  /** Running in CI (the CI environment variable is set, as GitHub Actions, GitLab CI and most others do). */
+  ci?: boolean;
   /** Raw stderr write without a newline (progress lines). */
   errRaw?(text: string): void;
   /** Ask a question on the terminal; undefined when stdin is not a TTY. */
@@ -24,10 +26,17 @@ export function processIO(): CommandIO {
     color: env.NO_COLOR !== undefined && !forced ? false : color,
     out: (text) => writeAll(1, text),
     err: (line) => writeAll(2, line.endsWith('\n') ? line : line + '\n'),
-    progress: !!process.stderr.isTTY && !env.CI,
+    progress: !!process.stderr.isTTY && !isCI(env),
+    ci: isCI(env),
     errRaw: (text) => writeAll(2, text),
     prompt: process.stdin.isTTY ? askTTY : undefined,
   };
+}
+
+/** CI=true / CI=1 / any other non-empty value except "false" and "0". */
+export function isCI(env: NodeJS.ProcessEnv): boolean {
+  const v = env.CI;
+  return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 }
 
 function writeAll(fd: number, text: string): void {

@@ -32,6 +32,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     .option('--show-suppressed', 'also print suppressed findings (text format)')
     .option('--base <ref>', 'lint only migrations added or modified since the merge-base with <ref> (CI)')
     .option('--staged', 'lint only staged migrations (pre-commit hook)')
+    .option('--allow-detached', 'with --base on a detached HEAD, compare the commit at HEAD (implied when CI is set)')
     .option('--no-baseline', 'also report findings recorded in the baseline file')
     .option('--release-ref <ref>', 'the last release (default: newest releaseTags tag, else the base)')
     .option('-v, --verbose', 'also list skipped files (Python files that are not Alembic revisions)')

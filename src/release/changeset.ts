@@ -25,6 +25,8 @@ export interface ChangesetOptions {
   releaseRef?: string;
   releaseTags?: string;
   codeSearch?: CodeSearch;
+  /** Compare the commit at a detached HEAD with --base instead of refusing (set in CI, or --allow-detached). */
+  allowDetached?: boolean;
 }
 
 export interface Changeset {
@@ -63,6 +65,10 @@ export async function openChangeset(cwd: string, files: string[], opts: Changese
     opts.staged ? repo.staged() : Promise.resolve(null),
     release(),
   ] as const);
+  if (detached && opts.base && !opts.allowDetached)
+    throw new UsageError(
+      `HEAD is detached at ${detached}, so there is no branch to compare with ${opts.base}: check out the branch (git switch <branch>), or pass --allow-detached to compare the commit at HEAD (the default when CI is set)`,
+    );
   if (detached) notes.push(`HEAD is detached at ${detached}; comparing that commit`);
   let releaseRef: string;
   let releaseName: string;

@@ -22,6 +22,8 @@ export interface LintFlags {
   base?: string;
   staged?: boolean;
   releaseRef?: string;
+  /** Compare a detached HEAD with --base (implied in CI). */
+  allowDetached?: boolean;
   /** false with --no-baseline: report findings recorded in the baseline file too. */
   baseline?: boolean;
   /** Also list skipped files (Python files that are not Alembic revisions). */
@@ -41,7 +43,10 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: Command
   if (flags.failOn) config.failOn = flags.failOn as 'error' | 'warning';
 
   if (flags.releaseRef && !flags.base && !flags.staged) throw new UsageError('--release-ref needs --base <ref> or --staged');
-  const changeset = flags.base || flags.staged ? { base: flags.base, staged: flags.staged, releaseRef: flags.releaseRef } : undefined;
+  if (flags.allowDetached && !flags.base) throw new UsageError('--allow-detached goes with --base <ref>');
+  const changeset = flags.base || flags.staged
+    ? { base: flags.base, staged: flags.staged, releaseRef: flags.releaseRef, allowDetached: !!flags.allowDetached || !!io.ci }
+    : undefined;
   const result = await lint({ paths, cwd: io.cwd, config, changeset });
   if (flags.baseline !== false) {
     const file = baselinePath(config);
