@@ -70,7 +70,10 @@ export function checkMigration(m: Migration, opts: EngineOptions): Finding[] {
   for (const op of m.operations) {
     if (withMigrationChecks.length) {
       const tables = tablesOf(op);
-      inContext.push({ op, onNewTable: tables.length > 0 && tables.every((t) => tracker.ctx.isNew(t)) });
+      inContext.push({
+        op, onNewTable: tables.length > 0 && tables.every((t) => tracker.ctx.isNew(t)),
+        underTransaction: tracker.ctx.inTransaction || tracker.ctx.runnerTransaction,
+      });
     }
     const rules = byKind.get(op.kind);
     if (rules) {

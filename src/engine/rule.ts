@@ -49,6 +49,8 @@ export interface OpInContext {
   op: Operation;
   /** Every table the operation touches was created earlier in the same migration. */
   onNewTable: boolean;
+  /** A transaction was open when the operation ran (an explicit one, or the runner's). */
+  underTransaction: boolean;
 }
 
 export interface MigrationInfo {

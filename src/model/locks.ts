@@ -51,6 +51,7 @@ export function lockOf(op: Operation): LockMode | null {
     case 'update':
     case 'delete':
     case 'insert':
+    case 'load_data':
       return 'ROW EXCLUSIVE';
     default:
       return null;

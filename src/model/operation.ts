@@ -90,11 +90,14 @@ export type Operation = Base &
         columns: string[];
         /** Set when the constraint comes from an inline column clause of ADD COLUMN. */
         viaColumn: string | null;
+        /** CHECK only: columns its expression proves NOT NULL (`CHECK (col IS NOT NULL)`); absent when unknown. */
+        notNullColumns?: string[];
       }
     | { kind: 'validate_constraint'; table: string; name: string }
     | { kind: 'drop_constraint'; table: string; name: string; ifExists: boolean }
-    | { kind: 'update'; table: string; hasWhere: boolean }
-    | { kind: 'delete'; table: string; hasWhere: boolean }
+    /** hasWhere: a WHERE that limits the rows; whereAlwaysTrue: there is one, but it is always true (`WHERE true`, `1 = 1`). */
+    | { kind: 'update'; table: string; hasWhere: boolean; whereAlwaysTrue?: boolean }
+    | { kind: 'delete'; table: string; hasWhere: boolean; whereAlwaysTrue?: boolean }
     | { kind: 'insert'; table: string; rows: number | null }
     | { kind: 'vacuum'; full: boolean; tables: string[] }
     | { kind: 'cluster'; table: string | null }
@@ -102,6 +105,8 @@ export type Operation = Base &
     | { kind: 'attach_partition'; table: string; partition: string }
     | { kind: 'lock_table'; tables: string[]; mode: string }
     | { kind: 'refresh_matview'; name: string; concurrent: boolean; withData: boolean }
+    /** MERGE INTO t, COPY t FROM …: data changes that are not a plain INSERT/UPDATE/DELETE. */
+    | { kind: 'load_data'; table: string; via: 'merge' | 'copy' }
     | { kind: 'add_enum_value'; type: string; value: string }
     | { kind: 'create_domain'; name: string; hasConstraint: boolean }
     /** ADD CONSTRAINT, or SET NOT NULL (`notNull`: the same scan, and it cannot be NOT VALID). */

@@ -11,6 +11,8 @@ import type { Operation } from './operation.js';
 
 export type Phase = 'expand' | 'migrate' | 'contract' | 'none';
 
+const RENAMES_THAT_BREAK_CODE = /^(Rename(view|matview|function|procedure|routine|type|domain|sequence|schema|attribute|foreign_table)|AlterEnumRenameValue)$/;
+
 export function phaseOf(op: Operation): Phase {
   switch (op.kind) {
     case 'create_table':
@@ -31,6 +33,7 @@ export function phaseOf(op: Operation): Phase {
     case 'insert':
     case 'delete':
     case 'truncate':
+    case 'load_data':
       return 'migrate';
     case 'drop_column':
     case 'rename_column':
@@ -45,6 +48,9 @@ export function phaseOf(op: Operation): Phase {
     case 'detach_partition':
     case 'alter_domain_add_constraint':
       return 'contract';
+    case 'raw':
+      // renaming a view, function, type, sequence, schema or enum value breaks code that names it
+      return RENAMES_THAT_BREAK_CODE.test(op.statement) ? 'contract' : 'none';
     default:
       return 'none';
   }
@@ -101,6 +107,10 @@ export function describeOp(op: Operation): string {
       return `insert into ${t}`;
     case 'truncate':
       return `truncate ${op.tables.join(', ')}`;
+    case 'load_data':
+      return `${op.via === 'merge' ? 'merge into' : 'copy into'} ${t}`;
+    case 'raw':
+      return op.statement === 'AlterEnumRenameValue' ? 'rename an enum value' : /^Rename/.test(op.statement) ? `rename ${op.statement.slice(6)}` : op.statement;
     case 'add_constraint':
       return `add ${op.constraint.replace('_', ' ')} constraint on ${t}`;
     case 'drop_constraint':

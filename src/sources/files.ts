@@ -51,7 +51,10 @@ export function discoverSql(paths: string[], cwd: string, root: string, include:
       // Globs are relative to the config root; for a directory outside it, relative to that directory.
       let rel = toPosix(relative(root, f));
       if (rel.startsWith('../') || rel === '..') rel = toPosix(relative(abs, f));
-      if (rel.endsWith('.sql') && inc(rel) && !exc(rel)) add(f);
+      // the extension matches in any case (`V1__init.SQL`, `DOWN.SQL`): globs are tried with it lower-cased too
+      if (!/\.sql$/i.test(rel)) return;
+      const lowerExt = rel.slice(0, -4) + '.sql';
+      if ((inc(rel) || inc(lowerExt)) && !exc(rel) && !exc(lowerExt)) add(f);
     });
     if (out.files.length === before) out.problems.push({ file: p, message: `no SQL migrations found (looked for ${include.join(', ')})` });
   }
@@ -84,11 +87,14 @@ export function sqlDirection(file: string): Direction {
 
 export type ReadResult = { ok: true; text: string } | { ok: false; message: string };
 
-/** Read a file as UTF-8 text; binary and invalid UTF-8 are refused with a precise message. */
-export function readText(file: string): ReadResult {
+/**
+ * Read a file as UTF-8 text; binary and invalid UTF-8 are refused with a precise message.
+ * `content`, when given, is used instead of the file on disk (--staged: the staged blob).
+ */
+export function readText(file: string, content?: Uint8Array): ReadResult {
   let buf: Buffer;
   try {
-    buf = readFileSync(file);
+    buf = content ? Buffer.from(content.buffer, content.byteOffset, content.byteLength) : readFileSync(file);
   } catch (e: any) {
     return { ok: false, message: e?.code === 'EISDIR' ? 'is a directory' : `cannot read (${e?.code ?? e?.message})` };
   }
@@ -101,7 +107,9 @@ export function readText(file: string): ReadResult {
     return { ok: false, message: `not valid UTF-8 (invalid byte 0x${buf[bad]!.toString(16).padStart(2, '0')} at line ${line}, byte offset ${bad})` };
   }
   let text = buf.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep byte offsets stable-ish: BOM → one column
+  // A UTF-8 byte-order mark is not text: drop it, so the first statement is at line 1, column 1. Findings'
+  // byte offsets are into this text (the reporter locates them in the same text), not into the file's bytes.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
 }
 

@@ -10,7 +10,9 @@ depends_on = None
 
 def upgrade():
     op.create_check_constraint("ck_users_email_nn", "users", "email IS NOT NULL", postgresql_not_valid=True)
-    op.execute("ALTER TABLE users VALIDATE CONSTRAINT ck_users_email_nn")
+    # validated outside the revision's transaction, so the ADD's lock is not held during the scan
+    with op.get_context().autocommit_block():
+        op.execute("ALTER TABLE users VALIDATE CONSTRAINT ck_users_email_nn")
 
 
 def downgrade():

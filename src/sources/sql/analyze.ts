@@ -5,7 +5,7 @@
 import type { Operation, Span } from '../../model/operation.js';
 import type { SourceProblem } from '../../model/migration.js';
 import { SourceText } from '../source-text.js';
-import { lex, skipTrivia } from './lexer.js';
+import { lex, maskCopyData, skipTrivia } from './lexer.js';
 import { convertStatement, withSpan, type OpBody } from './convert.js';
 import { parseSql, plpgsqlStatements, SqlSyntaxError, type RawStmt } from './parser.js';
 
@@ -21,8 +21,10 @@ export type ToFile = (charIndex: number) => number;
 
 const DML = new Set(['update', 'delete', 'insert']);
 
-export function analyzeSql(sql: string, toFile: ToFile): SqlAnalysis {
+export function analyzeSql(source: string, toFile: ToFile): SqlAnalysis {
   const out: SqlAnalysis = { operations: [], problems: [], statements: [] };
+  // COPY … FROM STDIN rows (pg_dump style, up to `\.`) are data, not SQL: blank them out, keeping every index.
+  const sql = /stdin/i.test(source) ? maskCopyData(source, lex(source, false).copyData) : source;
   const src = new SourceText(sql);
   let stmts: RawStmt[] | null = null;
   try {
@@ -41,7 +43,9 @@ export function analyzeSql(sql: string, toFile: ToFile): SqlAnalysis {
     return out;
   }
   // Whole-file parse failed: split, and parse statement by statement so the good ones are still linted.
-  for (const st of lex(sql).statements) {
+  // (lex the original: it skips COPY data itself, and the blanked text has lost the `\.` that ends it)
+  const lexed = lex(source);
+  for (const st of lexed.statements) {
     const text = sql.slice(st.start, st.end);
     let parsed: RawStmt[];
     try {
@@ -63,6 +67,9 @@ export function analyzeSql(sql: string, toFile: ToFile): SqlAnalysis {
       handle(sql, raw.stmt, c0, c1, toFile, out);
     }
   }
+  // PostgreSQL would read the rest of the file as part of the comment (comments nest): nothing after it runs.
+  const open = lexed.unterminatedComment;
+  if (open >= 0) out.problems.push({ rule: 'syntax-error', message: 'unterminated /* comment: everything after it is part of the comment', start: toFile(open), end: toFile(open + 2) });
   return out;
 }
 

@@ -139,10 +139,14 @@ function alterTableCmd(table: string, cmd: any): OpBody[] {
       const constraint = CONTYPE[k.contype];
       if (!constraint) return [{ kind: 'alter_table_set', table, action: 'other' }];
       const cols = (k.keys ?? k.fk_attrs ?? []).map((s: any) => s?.String?.sval ?? '');
-      return [{
+      const body: OpBody = {
         kind: 'add_constraint', table, name: k.conname ?? null, constraint, notValid: !!k.skip_validation,
         usingIndex: k.indexname ?? null, references: k.pktable ? rangeVarName(k.pktable) : null, columns: cols, viaColumn: null,
-      }];
+      };
+      // CHECK (col IS NOT NULL): once validated, PostgreSQL 12+ sets NOT NULL on col without a scan
+      const notNull = constraint === 'check' ? provenNotNull(k.raw_expr) : [];
+      if (notNull.length) body.notNullColumns = notNull;
+      return [body];
     }
     case 'AT_ValidateConstraint':
       return [{ kind: 'validate_constraint', table, name }];
@@ -240,9 +244,10 @@ function convertOne(type: string, s: any): OpBody[] {
     case 'TruncateStmt':
       return [{ kind: 'truncate', tables: (s.relations ?? []).map((r: any) => rangeVarName(r.RangeVar ?? r)), cascade: s.behavior === 'DROP_CASCADE' }];
     case 'UpdateStmt':
-      return [{ kind: 'update', table: rangeVarName(s.relation), hasWhere: !!s.whereClause && !isTrue(s.whereClause) }];
-    case 'DeleteStmt':
-      return [{ kind: 'delete', table: rangeVarName(s.relation), hasWhere: !!s.whereClause && !isTrue(s.whereClause) }];
+    case 'DeleteStmt': {
+      const alwaysTrue = !!s.whereClause && isTrue(s.whereClause);
+      return [{ kind: type === 'UpdateStmt' ? 'update' : 'delete', table: rangeVarName(s.relation), hasWhere: !!s.whereClause && !alwaysTrue, ...(alwaysTrue ? { whereAlwaysTrue: true } : {}) }];
+    }
     case 'InsertStmt': {
       const values = s.selectStmt?.SelectStmt?.valuesLists;
       return [{ kind: 'insert', table: rangeVarName(s.relation), rows: Array.isArray(values) ? values.length : null }];
@@ -276,9 +281,23 @@ function convertOne(type: string, s: any): OpBody[] {
         return [{ kind: 'set_config', name, value, local: !!s.is_local }];
       }
       if (s.kind === 'VAR_SET_DEFAULT' || s.kind === 'VAR_RESET') return [{ kind: 'set_config', name, value: null, local: !!s.is_local }];
+      // RESET ALL: every setting back to its default (name 'all', which no real setting has)
+      if (s.kind === 'VAR_RESET_ALL') return [{ kind: 'set_config', name: 'all', value: null, local: false }];
       return [{ kind: 'raw', statement: 'VariableSet' }];
     }
+    case 'DiscardStmt':
+      // DISCARD ALL includes RESET ALL
+      if (s.target === 'DISCARD_ALL') return [{ kind: 'set_config', name: 'all', value: null, local: false }];
+      return [{ kind: 'raw', statement: 'Discard' }];
+    case 'MergeStmt':
+      return [{ kind: 'load_data', table: rangeVarName(s.relation), via: 'merge' }];
+    case 'CopyStmt':
+      if (s.is_from && s.relation) return [{ kind: 'load_data', table: rangeVarName(s.relation), via: 'copy' }];
+      return [{ kind: 'raw', statement: 'Copy' }];
     case 'SelectStmt': {
+      // SELECT … INTO t creates a table, like CREATE TABLE t AS
+      const into = s.intoClause?.IntoClause ?? s.intoClause;
+      if (into?.rel) return [{ kind: 'create_table', table: rangeVarName(into.rel), ifNotExists: false, asSelect: true, columns: [] }];
       // SELECT set_config('lock_timeout', '5s', false)
       const out: OpBody[] = [];
       for (const t of s.targetList ?? []) {
@@ -298,15 +317,18 @@ function convertOne(type: string, s: any): OpBody[] {
         case 'TRANS_STMT_START':
           return [{ kind: 'transaction', action: 'begin' }];
         case 'TRANS_STMT_COMMIT':
-          return [{ kind: 'transaction', action: 'commit' }];
-        case 'TRANS_STMT_ROLLBACK':
-          return [{ kind: 'transaction', action: 'rollback' }];
+        case 'TRANS_STMT_ROLLBACK': {
+          const end: OpBody = { kind: 'transaction', action: s.kind === 'TRANS_STMT_COMMIT' ? 'commit' : 'rollback' };
+          // … AND CHAIN starts a new transaction at once (same statement: see MigrationContext.transactionEndedBy)
+          return s.chain ? [end, { kind: 'transaction', action: 'begin' }] : [end];
+        }
         default:
           return [{ kind: 'raw', statement: 'Transaction' }];
       }
     }
     case 'AlterObjectSchemaStmt':
-      if (s.objectType === 'OBJECT_TABLE') return [{ kind: 'alter_table_set', table: rangeVarName(s.relation), action: 'other' }];
+      // moving a table to another schema renames it for every query that names the old one
+      if (s.objectType === 'OBJECT_TABLE') return [{ kind: 'rename_table', table: rangeVarName(s.relation), newName: `${s.newschema}.${s.relation?.relname}` }];
       return [{ kind: 'raw', statement: 'AlterObjectSchema' }];
     case 'CreateExtensionStmt':
       return [{ kind: 'create_object', objectType: 'extension', name: String(s.extname) }];
@@ -353,6 +375,19 @@ function isTrue(where: any): boolean {
     return constKey(e.lexpr.A_Const) === constKey(e.rexpr.A_Const);
   }
   return false;
+}
+
+/** Columns a CHECK expression forces to be non-NULL: `col IS NOT NULL`, alone or AND-ed with others. */
+function provenNotNull(expr: any): string[] {
+  const t = expr?.NullTest;
+  if (t) {
+    const fields = t.arg?.ColumnRef?.fields ?? [];
+    const col = fields.length === 1 ? fields[0]?.String?.sval : undefined;
+    return t.nulltesttype === 'IS_NOT_NULL' && typeof col === 'string' ? [col] : [];
+  }
+  const b = expr?.BoolExpr;
+  if (b?.boolop === 'AND_EXPR') return (b.args ?? []).flatMap(provenNotNull);
+  return [];
 }
 
 function isFalse(x: any): boolean {

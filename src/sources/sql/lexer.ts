@@ -2,8 +2,9 @@
  * A small SQL lexer: enough to split a file into statements when the whole-file parse fails,
  * and to find comments for ignore directives. It understands '…' (with '' and E'\'' escapes),
  * "…" identifiers, $tag$…$tag$ bodies, -- and nested /* *\/ comments, parentheses, psql
- * meta-commands (a line starting with a backslash), and BEGIN ATOMIC … END bodies.
- * All offsets are UTF-16 indexes into the string.
+ * meta-commands (a line starting with a backslash), BEGIN ATOMIC … END bodies, and the data rows
+ * that follow `COPY … FROM STDIN;` (or psql's `\copy … from stdin`) up to the line `\.`, as in
+ * pg_dump output. All offsets are UTF-16 indexes into the string.
  */
 
 export interface Comment {
@@ -27,6 +28,10 @@ export interface LexResult {
   comments: Comment[];
   /** psql meta-command lines (\set, \connect …) that are not SQL. */
   metaCommands: RawStatement[];
+  /** In-line data of COPY … FROM STDIN: from the first data line to the end of the `\.` line (or of the text). */
+  copyData: RawStatement[];
+  /** Start of a /* comment that is never closed (comments nest), or -1. */
+  unterminatedComment: number;
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
@@ -38,6 +43,9 @@ export function lex(text: string, wantStatements = true): LexResult {
   const statements: RawStatement[] = [];
   const comments: Comment[] = [];
   const metaCommands: RawStatement[] = [];
+  const copyData: RawStatement[] = [];
+  let unterminatedComment = -1;
+  let copyPending = false; // a COPY … FROM STDIN ended on this line: its rows follow it
   let i = 0;
   let stmtStart = -1; // first token of the current statement
   let lastTokenEnd = -1;
@@ -56,6 +64,11 @@ export function lex(text: string, wantStatements = true): LexResult {
     const c = text.charCodeAt(i);
     if (c === 10) {
       lineHasCode = false;
+      if (copyPending) {
+        copyPending = false;
+        i = skipCopyData(text, i, copyData); // the newline after the `\.` line, or the end
+        continue;
+      }
       i++;
       continue;
     }
@@ -73,8 +86,8 @@ export function lex(text: string, wantStatements = true): LexResult {
     }
     // /* comment */ (nested)
     if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      const j = blockCommentEnd(text, i, n);
-      const closed = text.charCodeAt(j - 1) === 47 && text.charCodeAt(j - 2) === 42 && j - 2 > i + 1;
+      const { end: j, closed } = blockComment(text, i, n);
+      if (!closed && unterminatedComment < 0) unterminatedComment = i;
       comments.push({ start: i, end: j, body: text.slice(i + 2, closed ? j - 2 : j), trailing: lineHasCode });
       i = j;
       continue;
@@ -84,6 +97,8 @@ export function lex(text: string, wantStatements = true): LexResult {
       let j = text.indexOf('\n', i);
       if (j < 0) j = n;
       metaCommands.push({ start: i, end: j });
+      // \copy … from stdin reads its rows from the script too
+      if (/^\\copy\b[\s\S]*\bfrom\s+stdin\b/i.test(text.slice(i, j))) copyPending = true;
       i = j;
       continue;
     }
@@ -136,10 +151,13 @@ export function lex(text: string, wantStatements = true): LexResult {
     else if (c === 41) depth = Math.max(0, depth - 1);
     else if (c === 59 && depth === 0 && atomicDepth === 0) {
       if (wantStatements) statements.push({ start: stmtStart, end: i + 1 });
+      const copyFromStdin = isCopyFromStdin(text, stmtStart, i);
       stmtStart = -1;
       i++;
       lastTokenEnd = i;
       prevWord = '';
+      // the rows start on the next line; psql reads the rest of this one as commands after the data
+      if (copyFromStdin) copyPending = true;
       continue;
     }
     prevWord = '';
@@ -147,7 +165,48 @@ export function lex(text: string, wantStatements = true): LexResult {
     lastTokenEnd = i;
   }
   if (stmtStart >= 0 && wantStatements) statements.push({ start: stmtStart, end: Math.max(lastTokenEnd, stmtStart + 1) });
-  return { statements, comments, metaCommands };
+  return { statements, comments, metaCommands, copyData, unterminatedComment };
+}
+
+/** `COPY … FROM STDIN` (the statement text from `start` to the semicolon at `end`). */
+function isCopyFromStdin(text: string, start: number, end: number): boolean {
+  if (start < 0 || end - start < 15 || !/^copy\b/i.test(text.slice(start, start + 5))) return false;
+  return /\bfrom\s+stdin\b/i.test(text.slice(start, end));
+}
+
+/**
+ * Skip COPY data: `nl` is the newline ending the COPY command's line. Records the rows and the
+ * `\.` line as one range and returns the index of the newline after it (or the end of the text).
+ */
+function skipCopyData(text: string, nl: number, out: RawStatement[]): number {
+  const n = text.length;
+  const start = nl + 1;
+  if (start >= n) return n;
+  let at = start;
+  while (at < n) {
+    let eol = text.indexOf('\n', at);
+    if (eol < 0) eol = n;
+    if (/^\\\.[ \t]*\r?$/.test(text.slice(at, eol))) {
+      out.push({ start, end: eol });
+      return eol;
+    }
+    at = eol + 1;
+  }
+  // no terminator: psql reads the rest of the file as data
+  out.push({ start, end: n });
+  return n;
+}
+
+/** `text` with the COPY data rows blanked out (newlines kept, so every index stays the same). */
+export function maskCopyData(text: string, blocks: readonly RawStatement[]): string {
+  if (!blocks.length) return text;
+  let out = '';
+  let from = 0;
+  for (const b of blocks) {
+    out += text.slice(from, b.start) + text.slice(b.start, b.end).replace(/[^\n]/g, ' ');
+    from = b.end;
+  }
+  return out + text.slice(from);
 }
 
 function skipQuoted(text: string, i: number, quote: number, backslashEscapes: boolean): number {
@@ -179,14 +238,14 @@ export function skipTrivia(text: string, i: number, end = text.length): number {
     else if (c === 45 && text.charCodeAt(i + 1) === 45) {
       const j = text.indexOf('\n', i);
       i = j < 0 ? end : j + 1;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42) i = blockCommentEnd(text, i, end);
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) i = blockComment(text, i, end).end;
     else break;
   }
   return Math.min(i, end);
 }
 
-/** End (exclusive) of the nested /* … *\/ comment starting at `i`, or `end` if it is not closed. */
-function blockCommentEnd(text: string, i: number, end: number): number {
+/** End (exclusive) of the nested /* … *\/ comment starting at `i` (`end` if it is not closed), and whether it is closed. */
+function blockComment(text: string, i: number, end: number): { end: number; closed: boolean } {
   let d = 1;
   let j = i + 2;
   while (j < end && d > 0) {
@@ -198,5 +257,5 @@ function blockCommentEnd(text: string, i: number, end: number): number {
       j += 2;
     } else j++;
   }
-  return Math.min(j, end);
+  return { end: Math.min(j, end), closed: d === 0 };
 }

@@ -1,4 +1,5 @@
-"""postgresql_not_valid=True, validated afterwards"""
+"""postgresql_not_valid=True, then validated in the same revision: one transaction, so the
+foreign key's SHARE ROW EXCLUSIVE locks are still held during the validation scan"""
 from alembic import op
 import sqlalchemy as sa
 

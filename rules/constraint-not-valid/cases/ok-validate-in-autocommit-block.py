@@ -1,0 +1,19 @@
+"""NOT VALID in the revision's transaction; autocommit_block() commits it before the validation runs"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "d2e3f4a5b6c7"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("SET LOCAL lock_timeout = '5s'")
+    op.create_check_constraint("ck_orders_total_positive", "orders", "total >= 0", postgresql_not_valid=True)
+    with op.get_context().autocommit_block():
+        op.execute("ALTER TABLE orders VALIDATE CONSTRAINT ck_orders_total_positive")
+
+
+def downgrade():
+    op.drop_constraint("ck_orders_total_positive", "orders", type_="check")

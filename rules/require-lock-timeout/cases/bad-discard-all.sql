@@ -1,0 +1,3 @@
+SET lock_timeout = '5s';
+DISCARD ALL;
+ALTER TABLE orders DROP COLUMN legacy_flag;
