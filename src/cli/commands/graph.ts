@@ -3,7 +3,7 @@
  * with heads, branch points and merge points marked, followed by what is wrong with the graph
  * (the multiple-heads, unknown-down-revision, duplicate-revision and revision-cycle rules).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { ruleIds, getRule } from '../../../rules/index.js';
@@ -28,9 +28,18 @@ export async function graphCommand(dir: string | undefined, flags: GraphFlags, i
   const config = loadConfig(io.cwd, flags.config, ruleIds);
   const active = activeRules(config);
   const target = dir ?? '.';
+  try {
+    statSync(resolve(io.cwd, target));
+  } catch (e: any) {
+    throw new UsageError(`${target}: ${e?.code === 'ENOENT' || e?.code === 'ENOTDIR' ? 'no such file or directory' : (e?.code ?? e?.message ?? String(e))}`);
+  }
   const { graphs, problems: fileProblems } = await loadGraphs([target], io.cwd, config.root, config.exclude);
   for (const p of fileProblems) io.err(`migsafe: ${p.file}: ${p.message}`);
-  if (!graphs.length) throw new UsageError(`${target}: no Alembic revisions found (looked for alembic.ini, or *.py files with \`revision =\` and \`def upgrade\`)`);
+  // No revision file anywhere (e.g. version locations that do not exist): "0 heads" would hide it.
+  if (!graphs.some((g) => g.graph.nodes.length > 0 || g.unreadable.length > 0)) {
+    if (fileProblems.length) throw new UsageError(`${target}: no Alembic revisions found, because of the ${fileProblems.length === 1 ? 'problem' : 'problems'} above`);
+    throw new UsageError(`${target}: no Alembic revisions found (looked for alembic.ini, or *.py files with \`revision =\` and \`def upgrade\`)`);
+  }
 
   const indexes = new Map<string, LineIndex>();
   const at = (file: string, byte: number) => {
@@ -76,7 +85,7 @@ export async function graphCommand(dir: string | undefined, flags: GraphFlags, i
       })),
     };
     io.out(JSON.stringify(out, null, 2) + '\n');
-    return failing ? 1 : 0;
+    return fileProblems.length ? 2 : failing ? 1 : 0;
   }
 
   const c = new Chalk({ level: io.color ? 1 : 0 });
@@ -97,5 +106,6 @@ export async function graphCommand(dir: string | undefined, flags: GraphFlags, i
     }
   }
   io.out(lines.join('\n') + '\n');
-  return failing ? 1 : 0;
+  // Like lint: files or locations that could not be read make the result incomplete.
+  return fileProblems.length ? 2 : failing ? 1 : 0;
 }

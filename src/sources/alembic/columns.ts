@@ -26,8 +26,12 @@ export interface SaColumn {
 
 const isCall = (v: PyValue | undefined, ...names: string[]): v is CallValue => v?.t === 'call' && names.includes(lastSegment(v.callee));
 
-/** Name of a schema object from a value: "users", op.f("ix_…"), or `{var}` when it is not a constant. */
-export function nameOf(v: PyValue | undefined): string | null {
+/**
+ * Name of a schema object from a value: "users", op.f("ix_…"). A name that is not a constant is
+ * shown as its expression text with a note, `col (not known statically)`, never as a bare
+ * placeholder; without `src` (the file's text) only a ref's name can be shown, else "?".
+ */
+export function nameOf(v: PyValue | undefined, src?: string): string | null {
   if (!v) return null;
   switch (v.t) {
     case 'str':
@@ -35,15 +39,27 @@ export function nameOf(v: PyValue | undefined): string | null {
     case 'none':
       return null;
     case 'ref':
-      return `{${v.path}}`;
+      return notStatic(v.path);
     case 'call':
-      if (['f', 'conv', 'quoted_name'].includes(lastSegment(v.callee)) && v.args[0]) return nameOf(v.args[0]);
-      return '?';
+      if (['f', 'conv', 'quoted_name'].includes(lastSegment(v.callee)) && v.args[0]) return nameOf(v.args[0], src);
+      return src !== undefined ? notStatic(exprText(src, v.node)) : '?';
     case 'dynamic':
-      return '{computed name}';
+      return src !== undefined ? notStatic(exprText(src, v.node)) : '(a name computed at run time)';
     default:
-      return '?';
+      return src !== undefined && v.node.end > v.node.start ? notStatic(exprText(src, v.node)) : '?';
   }
+}
+
+const notStatic = (text: string) => `${text} (not known statically)`;
+
+/**
+ * Source text of an expression for a message: one line, at most 60 characters, and f-string
+ * fields spaced (`{ col }`) so the text can never be mistaken for a message placeholder.
+ */
+export function exprText(src: string, node: { start: number; end: number }): string {
+  let t = src.slice(node.start, node.end).replace(/\s+/g, ' ').trim();
+  if (t.length > 60) t = `${t.slice(0, 59)}…`;
+  return t.replace(/\{(\w+)\}/g, '{ $1 }');
 }
 
 /** Column names in an index/constraint column list (strings, sa.text(…), sa.Column refs). */
@@ -53,7 +69,8 @@ export function columnNames(v: PyValue | undefined, src: string): string[] {
   return items.map((i) => {
     if (i.t === 'str') return i.s.value;
     if (i.t === 'call' && lastSegment(i.callee) === 'text' && i.args[0]?.t === 'str') return i.args[0].s.value;
-    return src.slice(i.node.start, i.node.end);
+    // The expression as written (an f-string field spaced so it cannot read as a message placeholder).
+    return src.slice(i.node.start, i.node.end).replace(/\{(\w+)\}/g, '{ $1 }');
   });
 }
 
@@ -66,11 +83,11 @@ export function readColumn(v: PyValue | undefined, src: string): SaColumn | null
   let rest = v.args;
   const first = v.args[0];
   if (first && (first.t === 'str' || (first.t === 'ref' && /^[a-z_][a-z0-9_]*$/.test(first.path)) || first.t === 'dynamic')) {
-    c.name = nameOf(first) ?? '?';
+    c.name = nameOf(first, src) ?? '?';
     rest = v.args.slice(1);
   }
   const kwName = v.kwargs.get('name');
-  if (kwName) c.name = nameOf(kwName) ?? c.name;
+  if (kwName) c.name = nameOf(kwName, src) ?? c.name;
   let typeVal: PyValue | undefined = v.kwargs.get('type_');
   for (const a of rest) {
     if (isCall(a, 'ForeignKey')) {

@@ -1,8 +1,10 @@
 /**
  * Finds what upgrade() and downgrade() do, in source order: `op.<fn>(…)` calls, calls on
- * `batch_alter_table` aliases (including the parenthesized `with (… as batch_op):` form),
- * `autocommit_block()` regions, and `execute` on a connection from `op.get_bind()`.
- * Calls into helper functions defined in the module are followed.
+ * `batch_alter_table` aliases (including the parenthesized `with (… as batch_op):` form and a
+ * `batch = op.batch_alter_table(…)` assigned before the with), `autocommit_block()` regions (also
+ * through `ctx = op.get_context()`), and `execute` on a connection from `op.get_bind()`.
+ * Calls into helper functions defined in the module are followed, with the arguments that are
+ * constants known inside; a `for` over a literal sequence runs its body once per element.
  */
 import { field, namedChildren, type PyNode } from './parser.js';
 import { Evaluator, Scope, dotted, type CallValue, type PyValue } from './values.js';
@@ -23,6 +25,11 @@ export type BodyEvent =
       batch: BatchContext | null;
       /** For `with op.batch_alter_table(…)`: the whole with statement, so an ignore above it covers the block. */
       region?: { start: number; end: number };
+      /**
+       * Set inside a loop over a literal sequence: true in a later iteration (the same call site
+       * again, not counted as another call), false in the first.
+       */
+      repeat?: boolean;
     }
   | { kind: 'autocommit'; action: 'start' | 'end'; node: PyNode };
 
@@ -40,6 +47,8 @@ const NOT_OPS = new Set([
 ]);
 const BIND_EXPR = /^(?:[\w.]+\.)?(?:get_bind\(\)(?:\.connect\(\))?|get_context\(\)\.(?:bind|connection))$/;
 const MAX_INLINE = 8;
+/** A `for` over a literal sequence longer than this is not unrolled. */
+const MAX_UNROLL = 32;
 
 export interface ModuleNames {
   /** Dotted prefixes that mean alembic.op: "op", "alembic.op", aliases. */
@@ -82,6 +91,47 @@ export function findFunction(src: string, root: PyNode, name: string): FunctionI
   // The header ends at the colon before the body (anonymous tokens are not in the tree).
   const colon = body ? src.lastIndexOf(':', body.start - 1) : -1;
   return { node: found, header: { start: found.start, end: colon > found.start ? colon + 1 : body ? body.start : found.end }, body };
+}
+
+export interface EngineFunction {
+  engine: string;
+  fn: FunctionInfo;
+}
+
+/**
+ * Alembic's multi-database template: `def upgrade(engine_name): globals()["upgrade_%s" %
+ * engine_name]()`. When upgrade() (or downgrade()) takes a parameter and calls through
+ * `globals()[…]`, the module-level `upgrade_<engine>()` / `downgrade_<engine>()` functions are
+ * its bodies, in source order. Null for an ordinary revision.
+ */
+export function engineFunctions(src: string, root: PyNode, up: FunctionInfo | null, down: FunctionInfo | null): { upgrade: EngineFunction[]; downgrade: EngineFunction[] } | null {
+  const dispatches = (fn: FunctionInfo | null) => !!fn && params(src, fn.node).length > 0 && !!fn.body && callsThroughGlobals(src, fn.body);
+  if (!dispatches(up) && !dispatches(down)) return null;
+  const collect = (prefix: string): EngineFunction[] => {
+    const byName = new Map<string, EngineFunction>();
+    for (const st of root.children) {
+      const def = st.type === 'decorated_definition' ? field(st, 'definition') : st;
+      if (def?.type !== 'function_definition') continue;
+      const n = field(def, 'name');
+      const name = n ? src.slice(n.start, n.end) : '';
+      if (!name.startsWith(prefix) || name.length === prefix.length) continue;
+      const fn = findFunction(src, root, name);
+      if (fn) byName.set(name, { engine: name.slice(prefix.length), fn });
+    }
+    return [...byName.values()].sort((a, b) => a.fn.node.start - b.fn.node.start);
+  };
+  return { upgrade: collect('upgrade_'), downgrade: collect('downgrade_') };
+}
+
+/** `globals()` somewhere in the body (`globals()[name]()`, `globals().get(name)()`). */
+function callsThroughGlobals(src: string, body: PyNode): boolean {
+  const stack = [body];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'call' && dotted(src, n) === 'globals()') return true;
+    for (const c of n.children) stack.push(c);
+  }
+  return false;
 }
 
 interface Env {
@@ -134,6 +184,9 @@ export class BodyExtractor {
       case 'block':
         this.block(st, env, out);
         return;
+      case 'for_statement':
+        if (this.unroll(st, env, out)) return;
+        break;
     }
     if (st.named && /statement|clause|block/.test(st.type) && st.type !== 'expression_statement') {
       for (const c of st.children) {
@@ -143,6 +196,45 @@ export class BodyExtractor {
       return;
     }
     this.calls(st, env, out);
+  }
+
+  /**
+   * `for name in ("a", "b"):` (or a name bound once to such a sequence): the body once per
+   * element, with `name` known. False (not handled) for anything else.
+   */
+  private unroll(st: PyNode, env: Env, out: BodyEvent[]): boolean {
+    const left = field(st, 'left');
+    const right = field(st, 'right');
+    const body = field(st, 'body');
+    if (left?.type !== 'identifier' || !right || !body) return false;
+    const seq = this.ev.eval(right, env.scope);
+    if (seq.t !== 'seq' || seq.items.length === 0 || seq.items.length > MAX_UNROLL) return false;
+    if (!seq.items.every((v) => v.t === 'str' || v.t === 'num' || v.t === 'bool' || v.t === 'none')) return false;
+    const name = this.src.slice(left.start, left.end);
+    seq.items.forEach((item, i) => {
+      const events: BodyEvent[] = [];
+      this.block(body, { ...env, scope: Scope.withConst(env.scope, name, item) }, events);
+      for (const e of events) out.push(e.kind === 'call' ? { ...e, repeat: e.repeat || i > 0 } : e);
+    });
+    const alternative = field(st, 'alternative');
+    if (alternative) this.statement(alternative, env, out);
+    return true;
+  }
+
+  /**
+   * The dotted path of a with-item's callee, with a leading name bound once in the function to a
+   * call or name replaced by it: `ctx.autocommit_block` with `ctx = op.get_context()` is
+   * `op.get_context().autocommit_block`.
+   */
+  private resolvedPath(fnNode: PyNode | null, env: Env): string | null {
+    const path = dotted(this.src, fnNode);
+    if (!path) return null;
+    const m = /^(\w+)(.*)$/.exec(path);
+    if (!m || !m[2]) return path;
+    const b = env.scope.lookup(m[1]!);
+    if (b?.kind !== 'value') return path;
+    const bound = dotted(this.src, b.node);
+    return bound ? bound + m[2] : path;
   }
 
   private withStatement(st: PyNode, env: Env, out: BodyEvent[]): void {
@@ -166,11 +258,21 @@ export class BodyExtractor {
 
     const inner: Env = { ...env, batch: new Map(env.batch) };
     let autocommit = 0;
-    for (const { expr, alias } of items) {
-      const path = expr.type === 'call' ? dotted(this.src, field(expr, 'function')) : null;
+    for (const { expr: item, alias } of items) {
+      // `batch = op.batch_alter_table(…)` before `with batch as batch_op:`
+      let expr = item;
+      let exprScope = env.scope;
+      if (item.type === 'identifier') {
+        const b = env.scope.lookup(this.src.slice(item.start, item.end));
+        if (b?.kind === 'value' && b.node.type === 'call' && this.isOp(dotted(this.src, field(b.node, 'function'))) === 'batch_alter_table') {
+          expr = b.node;
+          exprScope = b.scope;
+        }
+      }
+      const path = expr.type === 'call' ? this.resolvedPath(field(expr, 'function'), env) : null;
       const opFn = this.isOp(path);
       if (opFn === 'batch_alter_table') {
-        const call = this.ev.eval(expr, env.scope) as CallValue;
+        const call = this.ev.eval(expr, exprScope) as CallValue;
         out.push({ kind: 'call', via: 'op', fn: opFn, call, batch: null, region: { start: st.start, end: st.end } });
         const ctx: BatchContext = { table: call.args[0] ?? call.kwargs.get('table_name'), schema: call.kwargs.get('schema'), call };
         if (alias) inner.batch.set(this.src.slice(alias.start, alias.end), ctx);
@@ -256,13 +358,59 @@ export class BodyExtractor {
         });
         const body = field(b.node, 'body');
         if (body) {
-          const scope = Scope.forBody(this.src, body, b.scope, ps);
+          const scope = Scope.forBody(this.src, body, b.scope, ps, this.knownArguments(b.node, b.scope, args, env));
           this.block(body, { scope, batch: new Map(), binds, inlining: [...env.inlining, b.node] }, out);
         }
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Parameters of a helper whose value is a constant at this call site: a literal (or a name
+   * bound to one) passed positionally or by keyword, or a literal default that is not overridden.
+   */
+  private knownArguments(def: PyNode, defScope: Scope, args: PyNode[], env: Env): Map<string, PyValue> {
+    const known = new Map<string, PyValue>();
+    const constant = (v: PyValue) => v.t === 'str' || v.t === 'num' || v.t === 'bool' || v.t === 'none';
+    const ps = field(def, 'parameters');
+    const positional: { name: string; dflt: PyNode | null }[] = [];
+    for (const p of ps ? namedChildren(ps) : []) {
+      if (p.type === 'identifier') positional.push({ name: this.src.slice(p.start, p.end), dflt: null });
+      else if (p.type === 'typed_parameter') {
+        const id = p.children.find((c) => c.type === 'identifier');
+        if (id) positional.push({ name: this.src.slice(id.start, id.end), dflt: null });
+      } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+        const n = field(p, 'name');
+        if (n) positional.push({ name: this.src.slice(n.start, n.end), dflt: field(p, 'value') });
+      } else break; // *args, **kwargs, `*`, `/`: the positions after it are not plain
+    }
+    const given = new Set<string>();
+    let i = 0;
+    for (const a of args) {
+      if (a.type === 'list_splat' || a.type === 'dictionary_splat') return known; // arguments not known
+      let name: string | undefined;
+      let value: PyNode | null;
+      if (a.type === 'keyword_argument') {
+        const k = field(a, 'name');
+        name = k ? this.src.slice(k.start, k.end) : undefined;
+        value = field(a, 'value');
+      } else {
+        name = positional[i++]?.name;
+        value = a;
+      }
+      if (!name || !value) continue;
+      given.add(name);
+      const v = this.ev.eval(value, env.scope);
+      if (constant(v)) known.set(name, v);
+    }
+    for (const p of positional) {
+      if (given.has(p.name) || !p.dflt) continue;
+      const v = this.ev.eval(p.dflt, defScope);
+      if (constant(v)) known.set(p.name, v);
+    }
+    return known;
   }
 }
 
@@ -283,9 +431,19 @@ export type BodyShape =
   /** An unconditional top-level `raise`. */
   | { kind: 'raises'; node: PyNode; what: string };
 
-/** Is a function body only `pass`, `...` and a docstring, or does it raise unconditionally? */
+/**
+ * Is a function body only `pass`, `...`, a docstring and a bare `return` (or `return None`), or
+ * does it raise unconditionally? Statements after a top-level `return` never run.
+ */
 export function bodyShape(src: string, body: PyNode | null): BodyShape {
-  const stmts = body ? namedChildren(body) : [];
+  let stmts = body ? namedChildren(body) : [];
+  let returnsValue = false;
+  const ret = stmts.findIndex((s) => s.type === 'return_statement');
+  if (ret >= 0) {
+    const value = namedChildren(stmts[ret]!)[0];
+    returnsValue = !!value && value.type !== 'none';
+    stmts = stmts.slice(0, ret);
+  }
   for (const s of stmts) {
     if (s.type === 'raise_statement') {
       const exc = namedChildren(s)[0];
@@ -293,7 +451,7 @@ export function bodyShape(src: string, body: PyNode | null): BodyShape {
       return { kind: 'raises', node: s, what };
     }
   }
-  const trivial = stmts.every((s) => {
+  const trivial = !returnsValue && stmts.every((s) => {
     if (s.type === 'pass_statement') return true;
     if (s.type !== 'expression_statement') return false;
     const e = namedChildren(s);

@@ -32,9 +32,13 @@ export function graphFindings(graph: RevisionGraph, active: Map<string, ActiveRu
 /** The graph input of a revision file that is not otherwise loaded (only its header is parsed). Null when unreadable. */
 export function readGraphInput(abs: string, display: string): GraphInput | null {
   const read = readText(abs);
-  if (!read.ok) return null;
-  const { root } = parsePython(read.text);
-  return graphInput(display, new SourceText(read.text), readRevision(read.text, root));
+  return read.ok ? graphInputFromText(read.text, display) : null;
+}
+
+/** The graph input of a revision file's text (e.g. read from a git ref). */
+export function graphInputFromText(text: string, display: string): GraphInput {
+  const { root } = parsePython(text);
+  return graphInput(display, new SourceText(text), readRevision(text, root));
 }
 
 export interface ProjectGraph {

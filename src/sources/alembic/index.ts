@@ -7,7 +7,7 @@ import type { Direction, Directive, InvalidDirective, Migration, SourceProblem }
 import type { Operation, Span } from '../../model/operation.js';
 import { SourceText } from '../source-text.js';
 import { parsePython, type PyNode, type PyParse } from './parser.js';
-import { BodyExtractor, bodyShape, findFunction, moduleNames, type FunctionInfo } from './extract.js';
+import { BodyExtractor, bodyShape, engineFunctions, findFunction, moduleNames, type FunctionInfo } from './extract.js';
 import { OpMapper } from './ops.js';
 import { pythonDirectives } from './directives.js';
 import { readRevision, type RevisionInfo } from './revision.js';
@@ -52,46 +52,67 @@ export function alembicFileFromTree(opts: AlembicFileOptions, parsed: PyParse): 
   const bytes = (n: { start: number; end: number }): Span => ({ start: source.byteAt(n.start), end: source.byteAt(n.end) });
 
   const fns: Record<Direction, FunctionInfo | null> = { upgrade: findFunction(src, root, 'upgrade'), downgrade: findFunction(src, root, 'downgrade') };
+  // The multi-database template: upgrade(engine_name) dispatches to upgrade_<engine>() through globals().
+  const engines = engineFunctions(src, root, fns.upgrade, fns.downgrade);
+  const bodies: Record<Direction, FunctionInfo[]> = {
+    upgrade: [...(fns.upgrade ? [fns.upgrade] : []), ...(engines?.upgrade.map((e) => e.fn) ?? [])],
+    downgrade: [...(fns.downgrade ? [fns.downgrade] : []), ...(engines?.downgrade.map((e) => e.fn) ?? [])],
+  };
   const parts: Record<Direction, { ops: Operation[]; problems: SourceProblem[]; targets: Span[] }> = {
     upgrade: { ops: [], problems: [], targets: [] },
     downgrade: { ops: [], problems: [], targets: [] },
   };
   let opCalls = 0;
   for (const dir of ['upgrade', 'downgrade'] as const) {
-    const fn = fns[dir];
-    if (!fn) continue;
     const part = parts[dir];
-    for (const ev of extractor.extract(fn)) {
-      if (ev.kind === 'autocommit') {
-        const s = bytes(ev.node);
-        part.ops.push({ kind: 'transaction', action: ev.action === 'start' ? 'autocommit_start' : 'autocommit_end', start: s.start, end: s.end, stmt: s });
-        continue;
+    // A loop over a literal sequence repeats a call site: its later iterations add only the operations that differ.
+    const seen = new Map<number, Set<string>>();
+    for (const fn of bodies[dir]) {
+      for (const ev of extractor.extract(fn)) {
+        if (ev.kind === 'autocommit') {
+          const s = bytes(ev.node);
+          part.ops.push({ kind: 'transaction', action: ev.action === 'start' ? 'autocommit_start' : 'autocommit_end', start: s.start, end: s.end, stmt: s });
+          continue;
+        }
+        const mapped = mapper.map(ev);
+        if (ev.repeat === undefined) {
+          part.ops.push(...mapped.ops);
+          part.problems.push(...mapped.problems);
+        } else {
+          const site = ev.call.node.start;
+          let sigs = seen.get(site);
+          if (!sigs) seen.set(site, (sigs = new Set()));
+          const fresh = (x: unknown) => {
+            const sig = JSON.stringify(x);
+            if (ev.repeat && sigs!.has(sig)) return false;
+            sigs!.add(sig);
+            return true;
+          };
+          part.ops.push(...mapped.ops.filter(fresh));
+          part.problems.push(...mapped.problems.filter(fresh));
+          if (ev.repeat) continue;
+        }
+        opCalls++;
+        part.targets.push(bytes(ev.region ?? ev.call.node));
       }
-      opCalls++;
-      const mapped = mapper.map(ev);
-      part.ops.push(...mapped.ops);
-      part.problems.push(...mapped.problems);
-      part.targets.push(bytes(ev.region ?? ev.call.node));
     }
   }
 
   // Syntax errors go to the function they are in (file-level ones to upgrade).
   const inFn = (fn: FunctionInfo | null, at: number) => !!fn && at >= fn.node.start && at < fn.node.end;
   errors.slice(0, MAX_SYNTAX_ERRORS).forEach((e) => {
-    const dir: Direction = inFn(fns.downgrade, e.start) ? 'downgrade' : 'upgrade';
+    const dir: Direction = bodies.downgrade.some((fn) => inFn(fn, e.start)) ? 'downgrade' : 'upgrade';
     const s = bytes(e.missing ? e : { start: e.start, end: Math.min(e.end, lineEnd(src, e.start)) });
     parts[dir].problems.push({ rule: 'syntax-error', message: syntaxMessage(src, e), start: s.start, end: s.end });
   });
 
   // irreversible-downgrade: only when the file parses (otherwise the shape of downgrade() is not known).
   if (errors.length === 0) {
-    const down = fns.downgrade;
     const p = parts.downgrade;
-    if (!down) p.problems.push({ rule: 'irreversible-downgrade', messageId: 'missing', data: {}, message: '', start: 0, end: 0 });
-    else {
+    const check = (down: FunctionInfo, up: FunctionInfo | null) => {
       const shape = bodyShape(src, down.body);
       // An empty downgrade undoes an empty upgrade (a merge revision, a placeholder) just fine.
-      const upgradeEmpty = !fns.upgrade || bodyShape(src, fns.upgrade.body).kind === 'empty';
+      const upgradeEmpty = !up || bodyShape(src, up.body).kind === 'empty';
       if (shape.kind === 'empty' && !upgradeEmpty) {
         const h = bytes(down.header);
         p.problems.push({ rule: 'irreversible-downgrade', messageId: 'empty', data: {}, message: '', ...h });
@@ -101,13 +122,18 @@ export function alembicFileFromTree(opts: AlembicFileOptions, parsed: PyParse): 
         p.problems.push({ rule: 'irreversible-downgrade', messageId: 'raises', data: { exception: shape.what }, message: '', ...r });
         p.targets.push(r);
       }
-    }
+    };
+    if (!fns.downgrade) p.problems.push({ rule: 'irreversible-downgrade', messageId: 'missing', data: {}, message: '', start: 0, end: 0 });
+    else if (engines) {
+      // Per engine: downgrade_<engine>() must undo upgrade_<engine>().
+      for (const d of engines.downgrade) check(d.fn, engines.upgrade.find((u) => u.engine === d.engine)?.fn ?? null);
+    } else check(fns.downgrade, fns.upgrade);
   }
 
   const allTargets = [...parts.upgrade.targets, ...parts.downgrade.targets].sort((a, b) => a.start - b.start || b.end - a.end);
   const { directives, invalid } = pythonDirectives(src, source, root, allTargets);
-  const downSpan = fns.downgrade ? bytes(fns.downgrade.node) : null;
-  const inDown = (s: Span) => !!downSpan && s.start >= downSpan.start && s.start < downSpan.end;
+  const downSpans = bodies.downgrade.map((fn) => bytes(fn.node));
+  const inDown = (s: Span) => downSpans.some((d) => s.start >= d.start && s.start < d.end);
   const dirFor = (d: Directive): Direction[] => (d.scope === 'file' ? ['upgrade', 'downgrade'] : d.target && inDown(d.target) ? ['downgrade'] : ['upgrade']);
 
   const migration = (direction: Direction): Migration => ({

@@ -47,7 +47,7 @@ export class OpMapper {
     const at = (opIndex: number, batchIndex: number, ...names: string[]) => arg(call, b ? batchIndex : opIndex, ...names);
     const schema = call.kwargs.get('schema') ?? ev.batch?.schema;
     const qualify = (t: string | null) => (t && schema?.t === 'str' ? `${schema.s.value}.${t}` : t ?? '?');
-    const table = (opIndex: number, ...names: string[]) => qualify(b ? nameOf(ev.batch!.table) : nameOf(arg(call, opIndex, ...names)));
+    const table = (opIndex: number, ...names: string[]) => qualify(b ? nameOf(ev.batch!.table, this.src) : nameOf(arg(call, opIndex, ...names), this.src));
 
     switch (ev.fn) {
       case 'add_column': {
@@ -62,15 +62,15 @@ export class OpMapper {
       }
       case 'drop_column':
         push({
-          kind: 'drop_column', table: table(0, 'table_name'), column: nameOf(at(1, 0, 'column_name')) ?? '?',
+          kind: 'drop_column', table: table(0, 'table_name'), column: nameOf(at(1, 0, 'column_name'), this.src) ?? '?',
           ifExists: isTrue(call.kwargs.get('if_exists')), cascade: false,
         });
         break;
       case 'alter_column':
-        this.alterColumn(table(0, 'table_name'), nameOf(at(1, 0, 'column_name')) ?? '?', call, push);
+        this.alterColumn(table(0, 'table_name'), nameOf(at(1, 0, 'column_name'), this.src) ?? '?', call, push);
         break;
       case 'create_table': {
-        const t = qualify(nameOf(arg(call, 0, 'table_name')));
+        const t = qualify(nameOf(arg(call, 0, 'table_name'), this.src));
         const items = call.args.slice(1);
         const cols = items.map((i) => readColumn(i, this.src)).filter((c): c is SaColumn => c !== null);
         const pkNames = primaryKeyColumns(items);
@@ -85,15 +85,15 @@ export class OpMapper {
         break;
       }
       case 'drop_table':
-        push({ kind: 'drop_table', tables: [qualify(nameOf(arg(call, 0, 'table_name')))], ifExists: isTrue(call.kwargs.get('if_exists')), cascade: false });
+        push({ kind: 'drop_table', tables: [qualify(nameOf(arg(call, 0, 'table_name'), this.src))], ifExists: isTrue(call.kwargs.get('if_exists')), cascade: false });
         break;
       case 'rename_table':
-        push({ kind: 'rename_table', table: qualify(nameOf(arg(call, 0, 'old_table_name'))), newName: nameOf(arg(call, 1, 'new_table_name')) ?? '?' });
+        push({ kind: 'rename_table', table: qualify(nameOf(arg(call, 0, 'old_table_name'), this.src)), newName: nameOf(arg(call, 1, 'new_table_name'), this.src) ?? '?' });
         break;
       case 'create_index': {
         const using = call.kwargs.get('postgresql_using');
         push({
-          kind: 'create_index', table: table(1, 'table_name'), name: nameOf(arg(call, 0, 'index_name', 'name')),
+          kind: 'create_index', table: table(1, 'table_name'), name: nameOf(arg(call, 0, 'index_name', 'name'), this.src),
           concurrent: isTrue(call.kwargs.get('postgresql_concurrently')), unique: isTrue(call.kwargs.get('unique')),
           ifNotExists: isTrue(call.kwargs.get('if_not_exists')), columns: columnNames(at(2, 1, 'columns'), this.src),
           method: using?.t === 'str' ? using.s.value.toLowerCase() : 'btree',
@@ -101,7 +101,7 @@ export class OpMapper {
         break;
       }
       case 'drop_index': {
-        const n = nameOf(arg(call, 0, 'index_name', 'name')) ?? '?';
+        const n = nameOf(arg(call, 0, 'index_name', 'name'), this.src) ?? '?';
         push({
           kind: 'drop_index', names: [schema?.t === 'str' ? `${schema.s.value}.${n}` : n],
           concurrent: isTrue(call.kwargs.get('postgresql_concurrently')), ifExists: isTrue(call.kwargs.get('if_exists')),
@@ -111,16 +111,16 @@ export class OpMapper {
       case 'create_unique_constraint':
       case 'create_primary_key':
         push({
-          kind: 'add_constraint', table: table(1, 'table_name', 'source'), name: nameOf(arg(call, 0, 'constraint_name', 'name')),
+          kind: 'add_constraint', table: table(1, 'table_name', 'source'), name: nameOf(arg(call, 0, 'constraint_name', 'name'), this.src),
           constraint: ev.fn === 'create_unique_constraint' ? 'unique' : 'primary_key', notValid: false, usingIndex: null,
           references: null, columns: columnNames(at(2, 1, 'columns', 'local_cols'), this.src), viaColumn: null,
         });
         break;
       case 'create_foreign_key': {
         const refSchema = call.kwargs.get('referent_schema');
-        const ref = nameOf(at(2, 1, 'referent_table', 'referent'));
+        const ref = nameOf(at(2, 1, 'referent_table', 'referent'), this.src);
         push({
-          kind: 'add_constraint', table: table(1, 'source_table', 'source'), name: nameOf(arg(call, 0, 'constraint_name', 'name')),
+          kind: 'add_constraint', table: table(1, 'source_table', 'source'), name: nameOf(arg(call, 0, 'constraint_name', 'name'), this.src),
           constraint: 'foreign_key', notValid: isTrue(call.kwargs.get('postgresql_not_valid')), usingIndex: null,
           references: ref && refSchema?.t === 'str' ? `${refSchema.s.value}.${ref}` : ref, columns: columnNames(at(3, 2, 'local_cols'), this.src),
           viaColumn: null,
@@ -130,14 +130,14 @@ export class OpMapper {
       case 'create_check_constraint':
       case 'create_exclude_constraint':
         push({
-          kind: 'add_constraint', table: table(1, 'table_name', 'source'), name: nameOf(arg(call, 0, 'constraint_name', 'name')),
+          kind: 'add_constraint', table: table(1, 'table_name', 'source'), name: nameOf(arg(call, 0, 'constraint_name', 'name'), this.src),
           constraint: ev.fn === 'create_check_constraint' ? 'check' : 'exclusion',
           notValid: isTrue(call.kwargs.get('postgresql_not_valid')), usingIndex: null, references: null, columns: [], viaColumn: null,
         });
         break;
       case 'drop_constraint':
         push({
-          kind: 'drop_constraint', table: table(1, 'table_name'), name: nameOf(arg(call, 0, 'constraint_name', 'name')) ?? '?',
+          kind: 'drop_constraint', table: table(1, 'table_name'), name: nameOf(arg(call, 0, 'constraint_name', 'name'), this.src) ?? '?',
           ifExists: isTrue(call.kwargs.get('if_exists')),
         });
         break;
@@ -146,7 +146,7 @@ export class OpMapper {
         break;
       case 'bulk_insert': {
         const rows = arg(call, 1, 'rows');
-        push({ kind: 'insert', table: tableName(arg(call, 0, 'table')) ?? nameOf(arg(call, 0, 'table')) ?? '?', rows: rows?.t === 'seq' ? rows.items.length : null });
+        push({ kind: 'insert', table: tableName(arg(call, 0, 'table')) ?? nameOf(arg(call, 0, 'table'), this.src) ?? '?', rows: rows?.t === 'seq' ? rows.items.length : null });
         break;
       }
       case 'batch_alter_table': {
@@ -193,7 +193,7 @@ export class OpMapper {
       }
     }
     const rename = call.kwargs.get('new_column_name');
-    if (rename && rename.t !== 'none') push({ kind: 'rename_column', table, column, newName: nameOf(rename) ?? '?' });
+    if (rename && rename.t !== 'none') push({ kind: 'rename_column', table, column, newName: nameOf(rename, this.src) ?? '?' });
   }
 
   private sql(v: PyValue | undefined, call: CallValue, stmt: Span, out: Mapped, textSemantics: boolean): void {

@@ -1,12 +1,15 @@
 /**
- * Alembic project discovery: `alembic.ini` (script_location, version_locations with
- * version_path_separator, recursive_version_locations), `env.py` (transactional DDL), and the
- * revision files in a versions directory. Nothing is imported or executed.
+ * Alembic project discovery: `alembic.ini` (script_location, version_locations split by
+ * path_separator / version_path_separator, recursive_version_locations), `env.py` (transactional
+ * DDL), and the revision files in a versions directory. Nothing is imported or executed.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, delimiter, dirname, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { toPosix, walk, type FileProblem } from '../files.js';
+import { field, namedChildren, parsePython, pythonParserReady, type PyNode } from './parser.js';
+import { moduleNames, params } from './extract.js';
+import { Evaluator, Scope, dotted } from './values.js';
 import { looksLikeRevision } from './revision.js';
 
 export interface AlembicProject {
@@ -61,7 +64,26 @@ export function parseIni(text: string, here: string): Map<string, Map<string, st
   return out;
 }
 
-const SEPARATORS: Record<string, RegExp> = { space: / +/, os: /:/, ':': /:/, ';': /;/, newline: /\n/ };
+/**
+ * Alembic's path separators (config.py `_get_file_separator_char`): `path_separator` (Alembic ≥
+ * 1.16) supersedes the older `version_path_separator`; `os` is os.pathsep.
+ */
+const SEPARATORS: Record<string, string> = { space: ' ', newline: '\n', os: delimiter, ':': ':', ';': ';' };
+/** Neither key given: the legacy split of version_locations on spaces and/or commas. */
+const LEGACY_SPLIT = /, *| +/;
+
+/** Split version_locations as Alembic does. Unknown separator values are reported and fall back to the legacy split. */
+export function splitVersionLocations(value: string, main: Map<string, string>, problems: string[]): string[] {
+  const key = main.has('path_separator') ? 'path_separator' : main.has('version_path_separator') ? 'version_path_separator' : null;
+  let sep: string | RegExp = LEGACY_SPLIT;
+  if (key) {
+    const name = main.get(key)!.trim();
+    const known = SEPARATORS[name];
+    if (known !== undefined) sep = known;
+    else problems.push(`unknown ${key} "${name}" (expected os, space, newline, ":" or ";")`);
+  }
+  return value.split(sep).map((s) => s.trim()).filter(Boolean);
+}
 
 export function readAlembicIni(iniPath: string): AlembicProject {
   const ini = resolve(iniPath);
@@ -88,23 +110,170 @@ export function readAlembicIni(iniPath: string): AlembicProject {
   project.scriptLocation = resolve(here, location);
   const versions = main!.get('version_locations');
   if (versions) {
-    const sepName = main!.get('version_path_separator');
-    const sep = sepName ? SEPARATORS[sepName] : /, *| +/;
-    if (!sep) project.problems.push(`unknown version_path_separator "${sepName}"`);
-    project.versionLocations = versions.split(sep ?? /, *| +/).map((s) => s.trim()).filter(Boolean).map((p) => resolve(here, p));
-  } else project.versionLocations = [join(project.scriptLocation, 'versions')];
+    const raw = splitVersionLocations(versions, main!, project.problems);
+    project.versionLocations = raw.map((p) => resolve(here, p));
+    raw.forEach((p, i) => {
+      if (isDirectory(project.versionLocations[i]!)) return;
+      // One location that looks like a list: the separator keys do not match how it is written.
+      const hint = /[\s,:;]/.test(p.replace(/^[A-Za-z]:[\\/]/, '')) ? '; is path_separator set to the separator version_locations uses?' : '';
+      project.problems.push(`version_locations: "${p}" is not a directory${hint}`);
+    });
+  } else {
+    project.versionLocations = [join(project.scriptLocation, 'versions')];
+    if (!isDirectory(project.versionLocations[0]!)) project.problems.push(`no versions directory in script_location (${toPosix(relative(here, project.versionLocations[0]!))})`);
+  }
   project.recursive = /^(true|1|yes|on)$/i.test(main!.get('recursive_version_locations') ?? '');
-  project.transactional = envTransactional(join(project.scriptLocation, 'env.py'));
+  // Read on first use: env.py is parsed with tree-sitter, which the caller loads after discovery.
+  const env = join(project.scriptLocation, 'env.py');
+  let memo: boolean | null = null;
+  Object.defineProperty(project, 'transactional', {
+    enumerable: true,
+    configurable: true,
+    get: () => memo ?? (pythonParserReady() ? (memo = envTransactional(env)) : envTransactional(env)),
+  });
   return project;
 }
 
-/** env.py that passes `transactional_ddl=False` to context.configure() runs migrations without a transaction. */
-export function envTransactional(envPy: string): boolean {
+function isDirectory(p: string): boolean {
   try {
-    return !/\btransactional_ddl\s*=\s*False\b/.test(readFileSync(envPy, 'utf8'));
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * env.py runs migrations without a transaction when the online path passes
+ * `transactional_ddl=False` to `context.configure()`. Read from the parse, so comments, strings
+ * and the offline path (`run_migrations_offline`, which renders SQL and runs nothing) do not
+ * count. Needs loadPythonParser(); before that, a text scan with comments removed stands in.
+ */
+export function envTransactional(envPy: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(envPy, 'utf8');
   } catch {
     return true;
   }
+  if (!pythonParserReady()) return !/\btransactional_ddl\s*=\s*False\b/.test(text.replace(/#.*$/gm, ''));
+  return !configuresNonTransactional(text);
+}
+
+const OFFLINE_FUNCTION = 'run_migrations_offline';
+
+/** Does a `context.configure(…, transactional_ddl=False)` call run outside run_migrations_offline()? */
+export function configuresNonTransactional(text: string): boolean {
+  const { root } = parsePython(text);
+  const names = moduleNames(text, root);
+  const ev = new Evaluator(text);
+  const moduleScope = Scope.forBody(text, root, null);
+  // Iterative, so a deeply nested env.py cannot overflow the JS stack.
+  const stack: { n: PyNode; scope: Scope }[] = [{ n: root, scope: moduleScope }];
+  while (stack.length) {
+    const { n, scope } = stack.pop()!;
+    if (n.type === 'function_definition') {
+      const name = field(n, 'name');
+      if (name && text.slice(name.start, name.end) === OFFLINE_FUNCTION) continue;
+      const body = field(n, 'body');
+      if (body) stack.push({ n: body, scope: Scope.forBody(text, body, scope, params(text, n)) });
+      continue;
+    }
+    if (n.type === 'call' && isConfigure(dotted(text, field(n, 'function')), names.context) && passesFalse(n, scope, 0)) return true;
+    for (const c of n.children) stack.push({ n: c, scope });
+  }
+  return false;
+
+  /** `transactional_ddl=False` among a call's keyword arguments, also through `**opts` (a dict(…) or {…} bound once). */
+  function passesFalse(call: PyNode, scope: Scope, depth: number): boolean {
+    const args = field(call, 'arguments');
+    for (const a of args ? namedChildren(args) : []) {
+      if (a.type === 'keyword_argument') {
+        const k = field(a, 'name');
+        if (k && text.slice(k.start, k.end) === 'transactional_ddl' && isFalse(field(a, 'value'), scope)) return true;
+      } else if (a.type === 'dictionary_splat' && depth < 4) {
+        let d: PyNode | null = namedChildren(a)[0] ?? null;
+        let dScope = scope;
+        if (d?.type === 'identifier') {
+          const b = scope.lookup(text.slice(d.start, d.end));
+          d = b?.kind === 'value' ? b.node : null;
+          if (b?.kind === 'value') dScope = b.scope;
+        }
+        if (d?.type === 'call' && dotted(text, field(d, 'function')) === 'dict' && passesFalse(d, dScope, depth + 1)) return true;
+        if (d?.type === 'dictionary') {
+          for (const pair of namedChildren(d)) {
+            if (pair.type !== 'pair') continue;
+            const key = ev.eval(field(pair, 'key'), dScope);
+            if (key.t === 'str' && key.s.value === 'transactional_ddl' && isFalse(field(pair, 'value'), dScope)) return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+  function isFalse(node: PyNode | null, scope: Scope): boolean {
+    const v = ev.eval(node, scope);
+    return v.t === 'bool' && !v.value;
+  }
+}
+
+/** `context.configure`, `alembic.context.configure`, or through an alias of alembic's context. */
+function isConfigure(path: string | null, contexts: Set<string>): boolean {
+  if (!path?.endsWith('.configure')) return false;
+  const head = path.slice(0, -'.configure'.length);
+  return contexts.has(head) || head === 'context' || head.endsWith('.context');
+}
+
+/**
+ * File → runs in a transaction. A value may be computed on first read (env.py is parsed then,
+ * once the caller has loaded the Python parser).
+ */
+class LazyFlags extends Map<string, boolean> {
+  private readonly pending = new Map<string, () => boolean>();
+  setLazy(key: string, value: () => boolean): this {
+    this.pending.set(key, value);
+    return super.set(key, true);
+  }
+  override set(key: string, value: boolean): this {
+    this.pending?.delete(key);
+    return super.set(key, value);
+  }
+  override get(key: string): boolean | undefined {
+    const p = this.pending.get(key);
+    if (p) {
+      this.pending.delete(key);
+      super.set(key, p());
+    }
+    return super.get(key);
+  }
+  private resolveAll(): void {
+    for (const k of [...this.pending.keys()]) this.get(k);
+  }
+  override forEach(cb: (value: boolean, key: string, map: Map<string, boolean>) => void, thisArg?: unknown): void {
+    this.resolveAll();
+    super.forEach(cb, thisArg);
+  }
+  override entries(): MapIterator<[string, boolean]> {
+    this.resolveAll();
+    return super.entries();
+  }
+  override values(): MapIterator<boolean> {
+    this.resolveAll();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[string, boolean]> {
+    return this.entries();
+  }
+}
+
+/** envTransactional(envPy), read once per env.py on first use. */
+function envFlag(cache: Map<string, () => boolean>, envPy: string): () => boolean {
+  let f = cache.get(envPy);
+  if (!f) {
+    let memo: boolean | null = null;
+    f = () => memo ?? (pythonParserReady() ? (memo = envTransactional(envPy)) : envTransactional(envPy));
+    cache.set(envPy, f);
+  }
+  return f;
 }
 
 export interface AlembicGroup {
@@ -126,6 +295,12 @@ export interface AlembicDiscovery {
   skipped: string[];
   /** The given paths that yielded at least one revision file. */
   pathsWithRevisions: Set<string>;
+}
+
+function lazyGroup(root: string, project: AlembicProject | null, transactional: () => boolean): AlembicGroup {
+  const g = { root, project, files: [] as string[] } as unknown as AlembicGroup;
+  Object.defineProperty(g, 'transactional', { enumerable: true, configurable: true, get: transactional });
+  return g;
 }
 
 function listPy(dir: string, recursive: boolean): string[] {
@@ -167,7 +342,9 @@ function isRevisionFile(file: string): boolean {
  */
 export function discoverAlembic(paths: string[], cwd: string, root: string, exclude: string[]): AlembicDiscovery {
   const exc = picomatch(exclude, { dot: true });
-  const out: AlembicDiscovery = { files: [], groups: [], transactional: new Map(), problems: [], skipped: [], pathsWithRevisions: new Set() };
+  const flags = new LazyFlags();
+  const envs = new Map<string, () => boolean>();
+  const out: AlembicDiscovery = { files: [], groups: [], transactional: flags, problems: [], skipped: [], pathsWithRevisions: new Set() };
   const claimed = new Set<string>();
   const groupByRoot = new Map<string, AlembicGroup>();
   const excluded = (f: string, base: string) => {
@@ -175,7 +352,7 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     if (rel.startsWith('../') || rel === '..') rel = toPosix(relative(base, f));
     return exc(rel);
   };
-  const addFile = (f: string, transactional: boolean, given: string): boolean => {
+  const addFile = (f: string, transactional: () => boolean, given: string): boolean => {
     if (claimed.has(f)) return true;
     if (!isRevisionFile(f)) {
       if (!out.skipped.includes(f)) out.skipped.push(f);
@@ -183,7 +360,7 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     }
     claimed.add(f);
     out.files.push(f);
-    out.transactional.set(f, transactional);
+    flags.setLazy(f, transactional);
     out.pathsWithRevisions.add(given);
     return true;
   };
@@ -191,11 +368,11 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     if (groupByRoot.has(ini)) return;
     const project = readAlembicIni(ini);
     for (const p of project.problems) out.problems.push({ file: toPosix(relative(cwd, ini)) || ini, message: p });
-    const group: AlembicGroup = { root: ini, project, files: [], transactional: project.transactional };
+    const group = lazyGroup(ini, project, () => project.transactional);
     groupByRoot.set(ini, group);
     out.groups.push(group);
     for (const loc of project.versionLocations) {
-      for (const f of listPy(loc, project.recursive)) if (!excluded(f, dirname(ini)) && addFile(f, project.transactional, given)) group.files.push(f);
+      for (const f of listPy(loc, project.recursive)) if (!excluded(f, dirname(ini)) && addFile(f, () => project.transactional, given)) group.files.push(f);
     }
   };
 
@@ -211,7 +388,7 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
       if (abs.endsWith('.py')) {
         // A single file: its env.py (two levels up, next to versions/) tells whether it runs in a transaction.
         const env = join(dirname(dirname(abs)), 'env.py');
-        addFile(abs, envTransactional(env), p);
+        addFile(abs, envFlag(envs, env), p);
       } else if (abs.endsWith('alembic.ini')) addProject(abs, p);
       continue;
     }
@@ -231,10 +408,11 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     for (const f of pys) {
       if (claimed.has(f)) continue;
       const dir = dirname(f);
-      if (!addFile(f, envTransactional(join(dirname(dir), 'env.py')), p)) continue;
+      const flag = envFlag(envs, join(dirname(dir), 'env.py'));
+      if (!addFile(f, flag, p)) continue;
       let g = groupByRoot.get(dir);
       if (!g) {
-        g = { root: dir, project: null, files: [], transactional: out.transactional.get(f)! };
+        g = lazyGroup(dir, null, flag);
         groupByRoot.set(dir, g);
         out.groups.push(g);
       }

@@ -36,7 +36,12 @@ export interface CallValue {
   node: PyNode;
 }
 
-type Binding = { kind: 'value'; node: PyNode; scope: Scope } | { kind: 'def'; node: PyNode; scope: Scope } | { kind: 'blocked' };
+type Binding =
+  | { kind: 'value'; node: PyNode; scope: Scope }
+  | { kind: 'def'; node: PyNode; scope: Scope }
+  /** A value known from outside the body: a helper's argument at one call site, a loop variable in one iteration. */
+  | { kind: 'const'; value: PyValue }
+  | { kind: 'blocked' };
 
 const MAX_DEPTH = 60;
 /** Text that may hold a binding inside a call (anything can match inside strings too: then the call is walked). */
@@ -51,10 +56,21 @@ export class Scope {
   private readonly names = new Map<string, Binding>();
   constructor(readonly src: string, readonly parent: Scope | null) {}
 
-  static forBody(src: string, body: PyNode | null, parent: Scope | null, params: string[] = []): Scope {
+  /**
+   * `consts`: parameters whose value is known at this call site. A parameter assigned in the
+   * body is still blocked (collect() sees a second binding).
+   */
+  static forBody(src: string, body: PyNode | null, parent: Scope | null, params: string[] = [], consts?: Map<string, PyValue>): Scope {
     const s = new Scope(src, parent);
-    for (const p of params) s.names.set(p, { kind: 'blocked' });
+    for (const p of params) s.names.set(p, consts?.has(p) ? { kind: 'const', value: consts.get(p)! } : { kind: 'blocked' });
     if (body) s.collect(body);
+    return s;
+  }
+
+  /** A scope that sees `name` as `value` (one iteration of a loop over a literal sequence), the rest as `parent` does. */
+  static withConst(parent: Scope, name: string, value: PyValue): Scope {
+    const s = new Scope(parent.src, parent);
+    s.names.set(name, { kind: 'const', value });
     return s;
   }
 
@@ -196,6 +212,13 @@ export class Evaluator {
       case 'identifier': {
         const name = src.slice(node.start, node.end);
         const b = scope.lookup(name);
+        if (b?.kind === 'const') {
+          const v = b.value;
+          if (v.t === 'str') return { t: 'str', s: pinned(v.s.value, node.start, node.end), node };
+          if (v.t === 'dynamic') return { ...v, reason: `the variable "${name}" (${v.reason})`, node };
+          if (v.t === 'num' || v.t === 'bool' || v.t === 'none') return { ...v, node };
+          return v;
+        }
         if (b?.kind === 'value' && !this.active.has(b.node)) {
           this.active.add(b.node);
           try {

@@ -1,0 +1,16 @@
+"""a second base without branch_labels"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "b2b2b2b2b2b2"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass

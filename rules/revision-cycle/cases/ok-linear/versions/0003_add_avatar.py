@@ -1,0 +1,16 @@
+"""add avatar"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "3c4d5e6f7a8b"
+down_revision = "1a2b3c4d5e6f"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass

@@ -1,0 +1,16 @@
+"""down_revision names a revision that does not exist (typo)"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "1a2b3c4d5e6f"
+down_revision = "0f00a1b2c3d5"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass
