@@ -22,6 +22,8 @@ export interface FileJob {
   transactional: boolean;
   /** Findings are wanted (false: the file is only context, e.g. a released migration in --base mode). */
   reported: boolean;
+  /** The bytes to lint instead of the file on disk (--staged: the staged blob). */
+  content?: Uint8Array;
 }
 
 export type FileOutcome =
@@ -47,7 +49,7 @@ export const engineOptions = (settings: Record<string, 'off' | 'warning' | 'erro
 });
 
 export function lintFile(job: FileJob, engine: EngineOptions): FileOutcome {
-  const read = readText(job.abs);
+  const read = readText(job.abs, job.content);
   if (!read.ok) return { kind: 'unreadable', message: read.message };
   if (read.text.trim() === '') return { kind: 'empty' };
   const check = (m: Migration) => (job.reported ? checkMigration(m, engine) : []);

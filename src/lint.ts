@@ -2,7 +2,7 @@
  * lint(): the pure core of `migsafe lint`. Tests call it directly; the CLI only wires it up.
  * paths → files → front ends → Migration → engine → Finding[]
  */
-import { relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import type { ResolvedConfig } from './config/schema.js';
 import type { ActiveRule } from './engine/lint-migration.js';
 import { applySuppressionsToFile } from './engine/lint-migration.js';
@@ -17,7 +17,8 @@ import { UsageError } from './errors.js';
 import { loadPythonParser } from './sources/alembic/index.js';
 import { discoverAlembic } from './sources/alembic/project.js';
 import { buildGraph, type GraphInput } from './sources/alembic/graph.js';
-import { graphFindings, readGraphInput } from './sources/alembic/graphs.js';
+import { graphFindings, graphInputFromText, readGraphInput } from './sources/alembic/graphs.js';
+import { applyOrder, type RevisionOf } from './release/apply-order.js';
 
 export interface LintOptions {
   paths: string[];
@@ -85,6 +86,7 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
     jobs.push({
       abs, display: toPosix(relative(cwd, abs)) || abs, alembic: alembicFile, reported: !cs || cs.report.has(abs),
       transactional: alembicFile ? alembic.transactional.get(abs)! : !!config.assumeInTransaction,
+      ...(cs?.contents.has(abs) ? { content: cs.contents.get(abs)! } : {}),
     });
   }
   const outcomes = await lintFiles(jobs, engine, { rules: config.rules, pgVersion: config.pgVersion, threads: opts.threads });
@@ -109,24 +111,35 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
     }
   });
   // Revision-graph rules, per project or versions directory; findings go to the upgrade side of the file they name.
+  const revisionOf = new Map<string, RevisionOf>();
   for (const g of alembic.groups) {
     // Files not parsed here (released ones in --base/--staged mode) still belong to the history: read their headers.
-    const pairs = g.files.map((f) => [f, revisions.get(f) ?? readGraphInput(f, toPosix(relative(cwd, f)) || f)] as const);
+    const pairs = g.files.filter((f) => !cs?.untracked.has(f)).map((f) => [f, revisions.get(f) ?? readGraphInput(f, toPosix(relative(cwd, f)) || f)] as const);
     const inputs = pairs.map(([, x]) => x).filter((x): x is GraphInput => !!x);
+    for (const [abs, x] of pairs) if (x) revisionOf.set(abs, x.info);
     if (!inputs.length) continue;
     const extra = graphFindings(buildGraph(inputs), engine.active);
     if (cs) {
-      const headers = pairs.filter(([, x]) => x)
+      const revisionHeaders = pairs.filter(([, x]) => x)
         .map(([abs, x]) => ({ abs, file: x!.file, revision: x!.info.revision, downRevisions: x!.info.downRevisions, span: x!.spans.downRevision }));
-      extra.push(...release!.outOfOrderAlembic(cs, headers, engine.active));
+      const rel = (abs: string) => toPosix(relative(cs.repo.root, abs));
+      const dirs = [...new Set(g.files.map((f) => rel(dirname(f))))].map((d) => (d === '.' ? '' : d));
+      const tipOnly = (await release!.tipOnlyFiles(cs, dirs, new Set(g.files.map(rel)))).map(({ path, text }) => graphInputFromText(text, path).info);
+      extra.push(...release!.outOfOrderAlembic(cs, revisionHeaders, tipOnly, engine.active));
     }
     for (const f of extra) {
       loaded.find((l) => l.migration.file === f.file && l.migration.direction === 'upgrade' && (!cs || cs.report.has(l.abs)))?.raw.push(f);
     }
   }
   if (cs) {
-    const extra = await cs.analyze(loaded.map(({ migration, abs }) => ({ migration, abs })), engine.active);
-    for (const l of loaded) if (cs.report.has(l.abs)) l.raw.push(...extra.filter((f) => f.file === l.migration.file && f.direction === l.migration.direction));
+    const ordered = applyOrder(loaded.map(({ migration, abs }) => ({ migration, abs, file: migration.file, language: migration.language })), alembic.groups, revisionOf);
+    const extra = await cs.analyze(ordered.map(({ item, history }) => ({ migration: item.migration, abs: item.abs, history })), engine.active);
+    for (const l of loaded) {
+      if (!cs.report.has(l.abs)) continue;
+      const mine = extra.filter((f) => f.file === l.migration.file && f.direction === l.migration.direction);
+      neverReleased(mine, l.raw);
+      l.raw.push(...mine);
+    }
   }
   for (let i = 0; i < loaded.length; ) {
     // The migrations of one file (Alembic: upgrade + downgrade) share its ignore comments.
@@ -143,4 +156,22 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
 
 export function assertSomethingToLint(r: LintResult): void {
   if (r.migrations.length === 0 && r.fileProblems.length === 0 && r.notes.length === 0) throw new UsageError('no migration files to lint');
+}
+
+/** Rules whose danger is to data or code that production has; moot for an object that never reached it. */
+const PRODUCTION_ONLY = new Set(['drop-column', 'drop-table', 'rename-column', 'rename-table', 'change-column-type', 'set-not-null']);
+
+/**
+ * A contract on an object created earlier in the same unreleased changeset is fine
+ * (contract-same-release reports it as info): the per-file findings on that operation are
+ * marked suppressed, with the reason, so they show with --show-suppressed and do not fail.
+ */
+function neverReleased(release: Finding[], raw: Finding[]): void {
+  for (const info of release) {
+    if (info.rule !== 'contract-same-release' || info.messageId !== 'createdHere') continue;
+    for (const f of raw) {
+      if (f.suppressed || !PRODUCTION_ONLY.has(f.rule) || f.end <= info.start || f.start >= info.end) continue;
+      f.suppressed = { reason: `created in ${info.data.file}, which is not released yet`, directive: { start: info.start, end: info.end } };
+    }
+  }
 }

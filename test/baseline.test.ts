@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migsafe, tmp } from './cli-helpers.js';
 
@@ -31,6 +31,20 @@ describe('migsafe baseline', () => {
 
     // --no-baseline shows everything
     expect(JSON.parse(migsafe(['lint', '.', '--format', 'json', '--no-baseline'], { cwd: d }).stdout).findings).toHaveLength(2);
+  });
+
+  it('without a config file, lint from a subdirectory finds the baseline recorded at the top', () => {
+    const d = tmp();
+    mkdirSync(join(d, 'db'));
+    writeFileSync(join(d, 'db', '001.sql'), 'ALTER TABLE users DROP COLUMN legacy;\n');
+    expect(migsafe(['baseline', 'db'], { cwd: d }).code).toBe(0);
+    const sub = migsafe(['lint', '.', '--format', 'json'], { cwd: join(d, 'db') });
+    expect(sub.code).toBe(0);
+    expect(sub.stderr).toMatch(/finding\(s\) are in the baseline \.\.\/\.migsafe-baseline\.json/);
+    writeFileSync(join(d, 'db', '002.sql'), 'ALTER TABLE users DROP COLUMN other;\n');
+    const bad = migsafe(['lint', '.', '--format', 'json'], { cwd: join(d, 'db') });
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).findings.filter((f: any) => f.rule === 'drop-column').map((f: any) => f.file)).toEqual(['002.sql']);
   });
 
   it('a corrupt baseline is a config error naming the file', () => {

@@ -9,7 +9,7 @@ export default defineRule({
     category: 'dangerous',
     scope: 'release',
     messages: {
-      head: 'This migration will {op}, but the application code at HEAD still uses {name}: {refs}. The new code breaks as soon as it runs against the migrated schema.',
+      head: 'This migration will {op}, but the application code {where} still uses {name}: {refs}. The new code breaks as soon as it runs against the migrated schema.',
       release: 'This migration will {op}, but the code {where} still uses {name}: {refs}. That code keeps running while the migration deploys and is what a rollback returns to, so it breaks.',
     },
     help: 'Remove every use of {name} from the code and release that first; contract in a later release. See `migsafe explain contract-still-referenced`.',

@@ -10,6 +10,7 @@ export default defineRule({
     scope: 'release',
     messages: {
       edited: 'This migration is part of release {release} and has already run in production, but it was modified (first change at line {line}). Production will never run the edit, so the databases diverge, and fresh environments no longer reproduce production.',
+      editedCommitted: 'This migration is already committed at {release}, which stands in for the last release because none is configured (--release-ref, or releaseTags in the config), and it was modified (first change at line {line}). If that commit has been deployed, production will never run the edit.',
     },
     help: 'Revert the edit and write a new migration that makes the change. See `migsafe explain edited-released-migration`.',
   },

@@ -1,5 +1,6 @@
 import { defineRule, type RuleFinding } from '../../src/engine/rule.js';
 import { describeOp, phaseOf } from '../../src/model/phase.js';
+import type { Operation } from '../../src/model/operation.js';
 
 const list = (xs: string[]) => (xs.length > 3 ? `${xs.slice(0, 3).join(', ')} and ${xs.length - 3} more` : xs.join(', '));
 
@@ -18,10 +19,11 @@ export default defineRule({
   check: () => [],
   checkMigration(ops, m) {
     if (m.direction !== 'upgrade') return [];
-    const contract = ops.filter((o) => phaseOf(o.op) === 'contract' && !o.onNewTable);
+    const scaffold = scaffolding(ops.map((o) => o.op));
+    const contract = ops.filter((o) => phaseOf(o.op) === 'contract' && !o.onNewTable && !scaffold.has(o.op));
     const expand = ops.filter((o) => {
       const p = phaseOf(o.op);
-      return p === 'expand' || p === 'migrate';
+      return (p === 'expand' || p === 'migrate') && !scaffold.has(o.op);
     });
     if (!contract.length || !expand.length) return [];
     const first = contract[0]!.op;
@@ -33,3 +35,25 @@ export default defineRule({
     return [out];
   },
 });
+
+/**
+ * Steps that only serve another step of the same migration, so they are not a phase of their
+ * own: an index replaced by a new one (CREATE INDEX CONCURRENTLY new; DROP INDEX old), and the
+ * CHECK (… IS NOT NULL) that SET NOT NULL uses to skip its scan (added, validated, dropped again).
+ */
+function scaffolding(ops: Operation[]): Set<Operation> {
+  const out = new Set<Operation>();
+  const norm = (s: string) => s.toLowerCase().replace(/^public\./, '');
+  if (ops.some((o) => o.kind === 'create_index')) for (const o of ops) if (o.kind === 'drop_index') out.add(o);
+  const notNullTables = new Set(ops.filter((o) => o.kind === 'set_not_null').map((o) => norm((o as { table: string }).table)));
+  const added = new Set<string>();
+  for (const o of ops) {
+    if (o.kind === 'add_constraint' && o.constraint === 'check' && notNullTables.has(norm(o.table))) {
+      out.add(o);
+      if (o.name) added.add(`${norm(o.table)}.${o.name.toLowerCase()}`);
+    }
+    if (o.kind === 'validate_constraint' && notNullTables.has(norm(o.table))) out.add(o);
+  }
+  for (const o of ops) if (o.kind === 'drop_constraint' && added.has(`${norm(o.table)}.${o.name.toLowerCase()}`)) out.add(o);
+  return out;
+}

@@ -12,7 +12,7 @@ export default defineRule({
       sql: 'This unreleased migration has version {version}, which sorts before {newest} (version {newestVersion}) from the last release. Databases that already ran {newest} will skip it or apply it out of order, depending on the tool.',
       alembic: 'This unreleased revision {revision} follows {down}, but the head of {base} is {head}. Merging it creates two heads (or a revision that never runs in order).',
     },
-    help: 'Renumber the migration after the newest released one (SQL), or rebase the revision onto {head} / add a merge revision with `alembic merge heads` (Alembic). See `migsafe explain out-of-order-migration`.',
+    help: 'Renumber the migration after the newest released one (SQL), or rebase the revision onto the head of the base branch, or add a merge revision with `alembic merge heads` (Alembic). See `migsafe explain out-of-order-migration`.',
   },
   kinds: [],
   check: () => [],

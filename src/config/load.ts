@@ -55,6 +55,12 @@ export function loadConfig(cwd: string, explicit: string | undefined, knownRules
   for (const id of Object.keys(c.rules)) {
     if (!knownRules.has(id)) throw new ConfigError(`${file}: rules.${id}: unknown rule "${id}" (run \`migsafe rules\` for the list)`);
   }
+  for (const key of ['include', 'exclude'] as const) {
+    c.codeSearch?.[key]?.forEach((glob, i) => {
+      const problem = codeSearchGlobProblem(glob);
+      if (problem) throw new ConfigError(`${file}: codeSearch.${key}[${i}]: "${glob}" ${problem}`);
+    });
+  }
   return {
     file,
     root: dirname(file),
@@ -65,7 +71,20 @@ export function loadConfig(cwd: string, explicit: string | undefined, knownRules
     failOn: c.failOn ?? 'error',
     assumeInTransaction: c.assumeInTransaction ?? false,
     releaseTags: c.releaseTags,
-    codeSearch: c.codeSearch ? { include: c.codeSearch.include ?? DEFAULT_CODE_SEARCH.include, exclude: c.codeSearch.exclude ?? DEFAULT_CODE_SEARCH.exclude } : undefined,
+    codeSearch: c.codeSearch
+      ? { include: c.codeSearch.include ?? DEFAULT_CODE_SEARCH.include, exclude: c.codeSearch.exclude ?? DEFAULT_CODE_SEARCH.exclude, base: dirname(file) }
+      : undefined,
     baseline: c.baseline,
   };
+}
+
+/**
+ * codeSearch globs become git pathspecs under the config file's directory: an absolute one, or
+ * one that climbs out with `..`, would point outside it (and git refuses paths outside the
+ * repository).
+ */
+export function codeSearchGlobProblem(glob: string): string | null {
+  if (/^([\\/]|[A-Za-z]:[\\/])/.test(glob)) return "is absolute: codeSearch globs are relative to the config file's directory";
+  if (glob.split(/[\\/]/).includes('..')) return "climbs out with \"..\": codeSearch globs are relative to the config file's directory and stay inside it";
+  return null;
 }

@@ -19,7 +19,7 @@ export const configSchema = z
     assumeInTransaction: z.boolean().optional(),
     /** Tags that mark releases, e.g. "v*": the newest one reachable from HEAD is the last release. */
     releaseTags: z.string().min(1).optional(),
-    /** Where contract-still-referenced looks for application code (git pathspec globs). */
+    /** Where contract-still-referenced looks for application code (git pathspec globs, relative to the config file). */
     codeSearch: z.object({ include: z.array(z.string().min(1)).optional(), exclude: z.array(z.string().min(1)).optional() }).strict().optional(),
     /** Baseline file of accepted findings (see `migsafe baseline`). */
     baseline: z.string().min(1).optional(),
@@ -40,7 +40,8 @@ export interface ResolvedConfig {
   failOn: 'error' | 'warning';
   assumeInTransaction: boolean;
   releaseTags?: string;
-  codeSearch?: { include: string[]; exclude: string[] };
+  /** `base`: the directory the globs are relative to (the config file's). */
+  codeSearch?: { include: string[]; exclude: string[]; base?: string };
   baseline?: string;
 }
 

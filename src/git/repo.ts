@@ -3,7 +3,7 @@
  * file lists and contents at a ref, and `git grep` at a ref. Every failure a user can cause
  * becomes a one-line UsageError.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
@@ -14,6 +14,20 @@ export interface GrepHit {
   line: number;
   text: string;
 }
+
+export interface GrepOptions {
+  ignoreCase?: boolean;
+  /** Patterns are fixed strings (-F), not extended regular expressions (-E). */
+  fixed?: boolean;
+  /** Patterns match whole words only (-w). */
+  words?: boolean;
+  /** Every line of each matching file, not only the matching ones (as context: hits are not told apart). */
+  wholeFiles?: boolean;
+  /** Without a ref: search the index (--cached) instead of the work tree, or the work tree with untracked files. */
+  worktree?: 'index' | 'files';
+}
+
+const WHOLE_FILE = 2 ** 31 - 1;
 
 export class GitRepo {
   private constructor(
@@ -119,13 +133,64 @@ export class GitRepo {
     return out.split('\0').filter(Boolean).sort();
   }
 
-  /** The newest tag matching `pattern` reachable from HEAD, or null. */
+  /**
+   * The newest tag matching `pattern` that HEAD contains, or null. Newest by version order
+   * (v2.0 after v1.0.1, whatever their dates), not the nearest: a hotfix tag merged back into
+   * main is nearer to HEAD than the last real release.
+   */
   async newestTag(pattern: string): Promise<string | null> {
+    const out = await this.quiet(['tag', '--list', '--merged', 'HEAD', '--sort=-v:refname', pattern]);
+    return out.split('\n').map((l) => l.trim()).find(Boolean) ?? null;
+  }
+
+  /** HEAD resolves (false before the first commit). */
+  async hasCommits(): Promise<boolean> {
     try {
-      return await this.value(['describe', '--tags', '--abbrev=0', '--match', pattern, 'HEAD']);
+      await this.quiet(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+      return true;
     } catch {
-      return null;
+      return false;
     }
+  }
+
+  /** Every path in the index (repo-relative). */
+  async indexed(): Promise<Set<string>> {
+    const out = await this.quiet(['ls-files', '-z', '--cached']);
+    return new Set(out.split('\0').filter(Boolean));
+  }
+
+  /** The staged content of `paths` (repo-relative), read in one `git cat-file --batch`; paths not in the index are left out. */
+  indexContents(paths: string[]): Promise<Map<string, Buffer>> {
+    const out = new Map<string, Buffer>();
+    if (!paths.length) return Promise.resolve(out);
+    return new Promise((done, fail) => {
+      const child = spawn('git', ['cat-file', '--batch'], { cwd: this.root, stdio: ['pipe', 'pipe', 'pipe'] });
+      const chunks: Buffer[] = [];
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => chunks.push(c));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('error', fail);
+      child.on('close', (code) => {
+        if (code !== 0) return fail(new Error(`git cat-file failed: ${stderr.trim().split('\n')[0]}`));
+        const buf = Buffer.concat(chunks);
+        let at = 0;
+        for (const p of paths) {
+          const nl = buf.indexOf(10, at);
+          if (nl < 0) break;
+          const header = buf.subarray(at, nl).toString('utf8');
+          at = nl + 1;
+          // "<sha> blob <size>", or "<name> missing"
+          const m = / blob (\d+)$/.exec(header);
+          if (!m) continue;
+          const size = Number(m[1]);
+          out.set(p, buf.subarray(at, at + size));
+          at += size + 1;
+        }
+        done(out);
+      });
+      // ":<path>" names the stage-0 entry in the index
+      child.stdin.end(paths.map((p) => `:${p}\n`).join(''));
+    });
   }
 
   /** Every file path at `ref` (repo-relative). */
@@ -166,28 +231,67 @@ export class GitRepo {
   }
 
   /**
-   * `git grep -n -E` for each pattern, in the work tree (ref null) or at a ref. `pathspecs` are
-   * git pathspecs (e.g. `:(glob)**\/*.py`, `:(exclude)migrations/**`).
+   * `git grep` for each pattern, in the work tree (ref null) or at a ref. `pathspecs` are git
+   * pathspecs (e.g. `:(glob)**\/*.py`, `:(exclude)migrations/**`). A pathspec git refuses (one
+   * outside the repository, say) is a UsageError that names it.
    */
-  async grep(ref: string | null, patterns: string[], pathspecs: string[], ignoreCase = false): Promise<GrepHit[]> {
+  async grep(ref: string | null, patterns: string[], pathspecs: string[], opts: GrepOptions = {}): Promise<GrepHit[]> {
     if (!patterns.length) return [];
-    const args = ['grep', '-n', '-I', '--no-color', '-E', ...(ignoreCase ? ['-i'] : [])];
+    // -z: paths verbatim (no quoting, ':' in a name is not a separator); --no-column: a
+    // grep.column config would add a field
+    const args = ['grep', '-n', '-z', '--no-column', '-I', '--no-color', opts.fixed ? '-F' : '-E'];
+    if (opts.ignoreCase) args.push('-i');
+    if (opts.words) args.push('-w');
+    // git grep has no "whole file" switch: context longer than any file, so each file comes once
+    if (opts.wholeFiles) args.push('-C', String(WHOLE_FILE));
+    if (!ref && opts.worktree === 'index') args.push('--cached');
+    if (!ref && opts.worktree === 'files') args.push('--untracked');
     for (const p of patterns) args.push('-e', p);
     if (ref) args.push(ref);
     args.push('--', ...pathspecs);
-    const out = await this.quiet(args, true);
-    const hits: GrepHit[] = [];
-    for (const line of out.split('\n')) {
-      if (!line) continue;
-      let rest = line;
-      if (ref && rest.startsWith(`${ref}:`)) rest = rest.slice(ref.length + 1);
-      const m = /^(.*?):(\d+):(.*)$/.exec(rest);
-      if (m) hits.push({ file: m[1]!, line: Number(m[2]), text: m[3]! });
+    let out: string;
+    try {
+      out = await this.quiet(args, true);
+    } catch (e) {
+      throw grepFailure((e as Error).message, pathspecs);
     }
-    return hits;
+    return parseGrep(out, ref);
   }
 
   abs(rel: string): string {
     return join(this.root, rel);
   }
+}
+
+/**
+ * `git grep -n -z` output: `path\0line\0text` per line (context lines too), `--` between groups;
+ * at a ref the path is `ref:path`. Read field by field, so that no byte of a path is special.
+ */
+function parseGrep(out: string, ref: string | null): GrepHit[] {
+  const hits: GrepHit[] = [];
+  const prefix = ref ? `${ref}:` : '';
+  let i = 0;
+  while (i < out.length) {
+    if (out.startsWith('--\n', i)) {
+      i += 3;
+      continue;
+    }
+    const a = out.indexOf('\0', i);
+    const b = a < 0 ? -1 : out.indexOf('\0', a + 1);
+    if (b < 0) break;
+    let end = out.indexOf('\n', b + 1);
+    if (end < 0) end = out.length;
+    const path = out.slice(i, a);
+    hits.push({ file: prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path, line: Number(out.slice(a + 1, b)), text: out.slice(b + 1, end) });
+    i = end + 1;
+  }
+  return hits;
+}
+
+/** git's one-line complaint, as a UsageError naming the pathspec it is about (or all of them). */
+function grepFailure(message: string, pathspecs: string[]): UsageError {
+  const why = message.replace(/^git grep failed: (fatal: |error: )?/, '');
+  const bad = pathspecs.find((p) => why.includes(p));
+  if (bad) return new UsageError(`git grep refused the pathspec "${bad}": ${why}`);
+  return new UsageError(`git grep failed (${why}) for the pathspecs ${pathspecs.map((p) => `"${p}"`).join(' ')}`);
 }

@@ -9,6 +9,7 @@ import { tablesOf, type Operation } from '../model/operation.js';
 import { columnOf, describeOp, phaseOf } from '../model/phase.js';
 import { releaseFinding } from './make-finding.js';
 import { dirname, basename } from 'node:path';
+import { compareVersions, historyDirOf, versionOf } from './versions.js';
 
 export interface Labelled {
   migration: Migration;
@@ -16,6 +17,8 @@ export interface Labelled {
   released: boolean;
   /** Added or modified in the changeset being linted. */
   changed: boolean;
+  /** Which history it belongs to (a SQL directory, an Alembic project); histories do not constrain each other. */
+  history?: string;
 }
 
 const norm = (t: string) => t.toLowerCase().replace(/^public\./, '');
@@ -28,18 +31,22 @@ interface Touch {
 export function contractSameRelease(list: Labelled[], active: Map<string, ActiveRule>): Finding[] {
   if (!active.has('contract-same-release')) return [];
   const out: Finding[] = [];
-  const createdTables = new Map<string, string>(); // table → file
-  const createdColumns = new Map<string, string>(); // table.column → file
-  const touched = new Map<string, Touch>(); // table → first expand/migrate touching it
-  for (const { migration: m, released } of list) {
+  const states = new Map<string, { createdTables: Map<string, string>; createdColumns: Map<string, string>; touched: Map<string, Touch> }>();
+  for (const { migration: m, released, history = '' } of list) {
     if (released || m.direction !== 'upgrade') continue;
+    let state = states.get(history);
+    if (!state) states.set(history, (state = { createdTables: new Map(), createdColumns: new Map(), touched: new Map() }));
+    // table → file, table.column → file, table → first expand/migrate step touching it
+    const { createdTables, createdColumns, touched } = state;
     // contract steps against what earlier unreleased migrations did
     for (const op of m.operations) {
       if (phaseOf(op) !== 'contract') continue;
       const col = columnOf(op);
       for (const raw of tablesOf(op)) {
         const t = norm(raw);
-        const createdIn = createdTables.get(t) ?? (col ? createdColumns.get(`${t}.${col.toLowerCase()}`) : undefined);
+        // SET NOT NULL on a column new to a released table still breaks the released code's INSERTs
+        const columnExempt = col && op.kind !== 'set_not_null';
+        const createdIn = createdTables.get(t) ?? (columnExempt ? createdColumns.get(`${t}.${col.toLowerCase()}`) : undefined);
         if (createdIn) {
           const f = releaseFinding(active, 'contract-same-release', 'createdHere', { op: describeOp(op), file: createdIn }, m, op, { severity: 'info', op });
           if (f) out.push(f);
@@ -68,30 +75,13 @@ function record(op: Operation, file: string, tables: Map<string, string>, column
   }
 }
 
-/** The version prefix of a SQL migration file name: 20240101120000_x.sql → "20240101120000", V3__x.sql → "3". */
-export function versionOf(file: string): string | null {
-  const m = /^(?:V|v)?(\d+(?:[._]\d+)*)(?=[_\-.]|$)/.exec(basename(file));
-  return m ? m[1]! : null;
-}
-
-const compareVersions = (a: string, b: string) => {
-  const pa = a.split(/[._]/).map(BigInt);
-  const pb = b.split(/[._]/).map(BigInt);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? -1n;
-    const y = pb[i] ?? -1n;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-};
-
 /** SQL: an unreleased file whose version sorts before the newest released one in the same directory. */
 export function outOfOrderSql(list: Labelled[], active: Map<string, ActiveRule>): Finding[] {
   if (!active.has('out-of-order-migration')) return [];
   const byDir = new Map<string, Labelled[]>();
   for (const l of list) {
     if (l.migration.language !== 'sql' || l.migration.direction !== 'upgrade' || !versionOf(l.migration.file)) continue;
-    const d = dirname(l.migration.file);
+    const d = historyDirOf(l.migration.file);
     byDir.set(d, [...(byDir.get(d) ?? []), l]);
   }
   const out: Finding[] = [];
@@ -104,10 +94,13 @@ export function outOfOrderSql(list: Labelled[], active: Map<string, ActiveRule>)
       if (l.released) continue;
       const v = versionOf(l.migration.file)!;
       if (compareVersions(v, top) <= 0) {
-        const f = releaseFinding(active, 'out-of-order-migration', 'sql', { version: v, newest: basename(newest.migration.file), newestVersion: top }, l.migration, { start: 0, end: 0 });
+        const f = releaseFinding(active, 'out-of-order-migration', 'sql', { version: v, newest: shortName(newest.migration.file), newestVersion: top }, l.migration, { start: 0, end: 0 });
         if (f) out.push(f);
       }
     }
   }
   return out;
 }
+
+/** 003_x.sql, or 20240101_x/migration.sql for a migration folder. */
+const shortName = (file: string) => (historyDirOf(file) === dirname(file) ? basename(file) : `${basename(dirname(file))}/${basename(file)}`);

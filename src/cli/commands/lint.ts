@@ -5,11 +5,27 @@ import { UsageError } from '../../errors.js';
 import { repoRootOf, resolveTargets, toTokens, writeFileAtomic, type FormatToken } from '../format-args.js';
 import { summarize } from '../../report/located.js';
 import type { CommandIO } from '../io.js';
-import { relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { applyBaseline, DEFAULT_BASELINE, readBaseline } from '../../baseline.js';
 import type { ResolvedConfig } from '../../config/schema.js';
 
-export const baselinePath = (config: ResolvedConfig) => resolve(config.root, config.baseline ?? DEFAULT_BASELINE);
+/** Paths in the baseline are relative to this: the config's directory, or the found file's. */
+export const baselineRoot = (config: ResolvedConfig, file: string) => (config.file || config.baseline ? config.root : dirname(file));
+
+/**
+ * The baseline file: as configured (relative to the config file), else the nearest
+ * .migsafe-baseline.json from the working directory up, so lint from a subdirectory still finds
+ * the one committed at the top; else a new one in the working directory.
+ */
+export function baselinePath(config: ResolvedConfig): string {
+  if (config.file || config.baseline) return resolve(config.root, config.baseline ?? DEFAULT_BASELINE);
+  for (let dir = resolve(config.root); ; dir = dirname(dir)) {
+    const candidate = join(dir, DEFAULT_BASELINE);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return resolve(config.root, DEFAULT_BASELINE);
+  }
+}
 
 export interface LintFlags {
   /** One format name, or the ordered --format/--output tokens from the CLI (see format-args.ts). */
@@ -52,7 +68,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: Command
     const file = baselinePath(config);
     const b = readBaseline(file);
     if (b) {
-      const n = applyBaseline(result, b, relative(io.cwd, file) || file, io.cwd, config.root);
+      const n = applyBaseline(result, b, relative(io.cwd, file) || file, io.cwd, baselineRoot(config, file));
       if (n) io.err(`migsafe: note: ${n} finding(s) are in the baseline ${relative(io.cwd, file) || file} and do not count`);
     }
   }
