@@ -49,6 +49,7 @@ import revisionCycle from './revision-cycle/rule.js';
 import setLogged from './set-logged/rule.js';
 import setNotNull from './set-not-null/rule.js';
 import syntaxError from './syntax-error/rule.js';
+import statementInTransaction from './statement-in-transaction/rule.js';
 import transactionNesting from './transaction-nesting/rule.js';
 import truncateTable from './truncate-table/rule.js';
 import unbatchedBackfill from './unbatched-backfill/rule.js';
@@ -101,6 +102,7 @@ export const rules: readonly AnyRule[] = ([
   setLogged,
   setNotNull,
   syntaxError,
+  statementInTransaction,
   transactionNesting,
   truncateTable,
   unbatchedBackfill,

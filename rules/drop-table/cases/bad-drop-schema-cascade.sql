@@ -1,0 +1,2 @@
+-- CASCADE drops every table in the schema, unnamed
+DROP SCHEMA legacy CASCADE;

@@ -1,0 +1,6 @@
+DO $$
+BEGIN
+  EXECUTE 'SELECT 1';
+  VACUUM orders;
+END
+$$;

@@ -1,0 +1,5 @@
+BEGIN;
+REINDEX SCHEMA billing;
+CREATE DATABASE reporting;
+ALTER SYSTEM SET work_mem = '64MB';
+COMMIT;

@@ -1,0 +1,4 @@
+BEGIN;
+UPDATE orders SET archived = true WHERE created_at < '2020-01-01';
+VACUUM ANALYZE orders;
+COMMIT;

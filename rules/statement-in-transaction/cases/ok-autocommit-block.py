@@ -1,0 +1,17 @@
+"""purge old events, then vacuum outside the transaction"""
+from alembic import op
+
+revision = "7a3c9e1f0b43"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("DELETE FROM events WHERE created_at < now() - interval '2 years'")
+    with op.get_context().autocommit_block():
+        op.execute("VACUUM ANALYZE events")
+
+
+def downgrade():
+    pass
