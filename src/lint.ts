@@ -76,7 +76,8 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const cs = opts.changeset ? await release!.openChangeset(cwd, found.files, { ...opts.changeset, releaseTags: opts.changeset.releaseTags ?? config.releaseTags, codeSearch: opts.changeset.codeSearch ?? config.codeSearch }) : null;
   if (cs) {
     result.notes.push(...cs.notes);
-    if (cs.report.size === 0) result.notes.push(`no migration ${opts.changeset!.staged ? 'is staged' : 'changed since the merge-base'}; nothing to lint`);
+    result.findings.push(...cs.deleted(engine.active));
+    if (cs.report.size === 0 && result.findings.length === 0) result.notes.push(`no migration ${opts.changeset!.staged ? 'is staged' : 'changed since the merge-base'}; nothing to lint`);
   }
   const loaded: { migration: Migration; abs: string; raw: Finding[] }[] = [];
   const jobs: FileJob[] = [];
@@ -155,7 +156,7 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
 }
 
 export function assertSomethingToLint(r: LintResult): void {
-  if (r.migrations.length === 0 && r.fileProblems.length === 0 && r.notes.length === 0) throw new UsageError('no migration files to lint');
+  if (r.migrations.length === 0 && r.fileProblems.length === 0 && r.notes.length === 0 && r.findings.length === 0) throw new UsageError('no migration files to lint');
 }
 
 /** Rules whose danger is to data or code that production has; moot for an object that never reached it. */

@@ -198,6 +198,26 @@ describe('--staged reads the index', () => {
   });
 });
 
+describe('deleted and renamed released migrations', () => {
+  it('a released migration deleted or renamed on the branch is edited-released-migration; an unreleased one is not', async () => {
+    const repo = await makeRepo();
+    await repo.commit({ 'db/001_users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\n', 'db/002_orders.sql': 'CREATE TABLE orders (id bigint PRIMARY KEY);\n' }, 'v1');
+    await repo.git.addTag('v1');
+    await repo.commit({ 'db/003_wip.sql': 'CREATE TABLE wip (id bigint);\n' }, 'unreleased');
+    await repo.git.checkoutLocalBranch('feature');
+    await repo.git.raw(['rm', '-q', 'db/002_orders.sql', 'db/003_wip.sql']);
+    await repo.git.raw(['mv', 'db/001_users.sql', 'db/001_create_users.sql']);
+    await repo.git.commit('delete and rename');
+    const r = migsafe(['lint', 'db', '--base', 'main', '--release-ref', 'v1', '--format', 'json'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    const f = JSON.parse(r.stdout).findings.filter((x: any) => x.rule === 'edited-released-migration');
+    expect(f.map((x: any) => x.file).sort()).toEqual(['db/001_users.sql', 'db/002_orders.sql']);
+    expect(f[0].message).toMatch(/release v1 .* deleted \(or renamed\)/);
+    const text = migsafe(['lint', 'db', '--base', 'main', '--release-ref', 'v1'], { cwd: repo.dir });
+    expect(text.stdout).toContain('db/002_orders.sql:1:1 error edited-released-migration');
+  });
+});
+
 describe('release selection and repositories', () => {
   it('releaseTags picks the highest version HEAD contains, not the nearest tag', async () => {
     const repo = await makeRepo();

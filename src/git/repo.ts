@@ -127,6 +127,12 @@ export class GitRepo {
     return [...new Set([...out.split('\0'), ...untracked.split('\0')].filter(Boolean))].sort();
   }
 
+  /** Files deleted since `base` (committed or not), or from the index (--staged: base null), repo-relative. */
+  async deletedSince(base: string | null): Promise<string[]> {
+    const out = await this.quiet(['diff', ...(base ? [] : ['--cached']), '--name-only', '--no-renames', '--diff-filter=D', '-z', ...(base ? [base] : []), '--']);
+    return out.split('\0').filter(Boolean).sort();
+  }
+
   /** Files added or modified in the index (staged), repo-relative. */
   async staged(): Promise<string[]> {
     const out = await this.quiet(['diff', '--cached', '--name-only', '--no-renames', '--diff-filter=AM', '-z', '--']);

@@ -53,6 +53,8 @@ export interface Changeset {
   baseName: string;
   releaseName: string | null;
   notes: string[];
+  /** Released migrations that the changeset deletes (a rename counts as a delete and an add): findings without a file to show. */
+  deleted(active: Map<string, ActiveRule>): Finding[];
   /** Cross-release findings for the parsed migrations, in apply order. */
   analyze(ordered: { migration: Migration; abs: string; history: string }[], active: Map<string, ActiveRule>): Promise<Finding[]>;
 }
@@ -104,8 +106,9 @@ export async function openChangeset(cwd: string, files: string[], opts: Changese
 
   const rel = (abs: string) => toPosix(relative(repo.root, abs));
   const baseCommit = baseSha ?? headSha;
-  const [changedList, releasedPaths, basePaths, tipPaths, indexPaths] = await inOrder([
+  const [changedList, deletedList, releasedPaths, basePaths, tipPaths, indexPaths] = await inOrder([
     stagedList ? Promise.resolve(stagedList) : repo.changedSince(baseSha!),
+    unborn ? Promise.resolve([]) : repo.deletedSince(opts.staged ? null : baseSha!),
     repo.filesAt(releaseRef),
     baseCommit === releaseRef ? Promise.resolve(null) : repo.filesAt(baseCommit),
     tipSha && tipSha !== baseSha ? repo.filesAt(tipSha) : Promise.resolve(null),
@@ -136,6 +139,18 @@ export async function openChangeset(cwd: string, files: string[], opts: Changese
 
   return {
     repo, parse, report, released, atBase, untracked, contents, tip, baseName: opts.base ?? 'HEAD', releaseName, notes,
+    deleted(active) {
+      // a deleted file was a migration if it sat in a folder that still holds migrations
+      const dirs = new Set(files.map((abs) => dirname(rel(abs))));
+      const out: Finding[] = [];
+      for (const p of deletedList) {
+        if (!releasedPaths.has(p) || !dirs.has(dirname(p)) || !/\.(sql|py)$/i.test(p)) continue;
+        const m = { file: toPosix(relative(cwd, repo.abs(p))), direction: 'upgrade' as const, language: p.endsWith('.py') ? ('python' as const) : ('sql' as const) };
+        const f = releaseFinding(active, 'edited-released-migration', releaseIsGuess ? 'deletedCommitted' : 'deleted', { release: releaseName }, m, { start: 0, end: 0 }, releaseIsGuess ? { severity: 'warning' } : {});
+        if (f) out.push(f);
+      }
+      return out;
+    },
     async analyze(ordered, active) {
       const labelled: Labelled[] = ordered.map(({ migration, abs, history }) => ({ migration, released: released.has(abs), changed: report.has(abs), history }));
       // out-of-order needs the names of released files too, which are not parsed
