@@ -29,7 +29,7 @@ describe('migsafe lint on Alembic', () => {
   it('text: downgrade findings are marked', () => {
     const r = migsafe(['lint', 'fixtures/alembic/dangerous/versions/0002_required_columns.py']);
     expect(r.stdout).toMatch(/0002_required_columns\.py:\d+:\d+ warning downgrade-data-loss \[downgrade\]/);
-    expect(r.stdout).toMatch(/0002_required_columns\.py:\d+:\d+ error add-column-required\n/);
+    expect(r.stdout).toMatch(/0002_required_columns\.py:\d+:\d+ error add-column-required \[upgrade\]\n/);
   });
 
   it('env.py with transactional_ddl=False is honoured', () => {

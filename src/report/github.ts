@@ -11,7 +11,7 @@ export function renderGithub(result: LintResult): string {
   for (const f of located) {
     if (f.suppressed) continue;
     const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
-    const dir = f.direction === 'downgrade' ? ' (downgrade)' : '';
+    const dir = f.direction === 'downgrade' ? ' (downgrade)' : f.language === 'python' ? ' (upgrade)' : '';
     lines.push(
       `::${level} file=${escProp(f.file)},line=${f.line},col=${f.column},endLine=${f.endLine},title=${escProp(`migsafe ${f.rule}${dir}`)}::${escData(`${f.message}\n${f.help}`)}`,
     );

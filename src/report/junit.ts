@@ -25,7 +25,7 @@ const attr = (s: string | number) =>
 
 const where = (f: Located, path: string) => `${path}:${f.line}:${f.column}`;
 const describe = (f: Located, path: string) =>
-  `${where(f, path)} ${f.severity} ${f.rule}${f.direction === 'downgrade' ? ' [downgrade]' : ''}\n${f.message}\nhelp: ${f.help}\ndocs: ${ruleDocUrl(f.rule)}`;
+  `${where(f, path)} ${f.severity} ${f.rule}${f.direction === 'downgrade' ? ' [downgrade]' : f.language === 'python' ? ' [upgrade]' : ''}\n${f.message}\nhelp: ${f.help}\ndocs: ${ruleDocUrl(f.rule)}`;
 
 export function renderJunit(result: LintResult, opts: ReportOptions = {}): string {
   const { located } = locate(result);

@@ -17,7 +17,8 @@ export function renderText(result: LintResult, opts: TextOptions): string {
   for (const f of located) {
     if (f.suppressed && !opts.showSuppressed) continue;
     const sev = f.suppressed ? c.dim('suppressed') : f.severity === 'error' ? c.red.bold('error') : f.severity === 'warning' ? c.yellow.bold('warning') : c.blue.bold('info');
-    const dir = f.direction === 'downgrade' ? ` ${c.magenta('[downgrade]')}` : '';
+    // Alembic revisions have two bodies, so both are named; SQL files only when they are down files
+    const dir = f.direction === 'downgrade' ? ` ${c.magenta('[downgrade]')}` : f.language === 'python' ? ` ${c.magenta('[upgrade]')}` : '';
     out.push(`${c.bold(`${f.file}:${f.line}:${f.column}`)} ${sev} ${c.cyan(f.rule)}${dir}`);
     out.push(`  ${f.message}`);
     const idx = indexes.get(f.file);
