@@ -184,6 +184,17 @@ describe('config', () => {
     const r = migsafe(['lint', 'x.sql'], { cwd: d });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/migsafe\.config\.json: invalid JSON/);
+    // a position in the file is given as line:column
+    writeFileSync(join(d, 'migsafe.config.json'), '{\n  "pgVersion": 14\n  "failOn": "error"\n}\n');
+    const at = migsafe(['lint', 'x.sql'], { cwd: d });
+    expect(at.code).toBe(2);
+    expect(at.stderr).toMatch(/migsafe\.config\.json:3:3: invalid JSON/);
+    // every schema problem at once, on one line
+    writeFileSync(join(d, 'migsafe.config.json'), JSON.stringify({ pgVersion: 'fifteen', failOn: 'never' }));
+    const both = migsafe(['lint', 'x.sql'], { cwd: d });
+    expect(both.code).toBe(2);
+    expect(both.stderr.trim().split('\n')).toHaveLength(1);
+    expect(both.stderr).toMatch(/pgVersion: .*; failOn: /);
   });
 
   it('--config names an explicit file; a missing one is an error', () => {

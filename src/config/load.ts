@@ -42,14 +42,21 @@ export function loadConfig(cwd: string, explicit: string | undefined, knownRules
   try {
     raw = JSON.parse(stripJsonComments(text));
   } catch (e: any) {
-    throw new ConfigError(`${file}: invalid JSON (${String(e?.message ?? e).replace(/^JSON\.parse: /, '')})`);
+    const msg = String(e?.message ?? e).replace(/^JSON\.parse: /, '');
+    // V8 says "at position N" (a UTF-16 offset into the comment-stripped text, which keeps offsets)
+    const at = /at position (\d+)/.exec(msg);
+    const where = at ? `:${lineColumn(text, Number(at[1]))}` : '';
+    throw new ConfigError(`${file}${where}: invalid JSON (${msg})`);
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const key = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? (issue as any).keys.join(', ') : '(root)');
-    const msg = issue.code === 'unrecognized_keys' ? `unknown key "${(issue as any).keys.join('", "')}"` : issue.message;
-    throw new ConfigError(`${file}: ${key}: ${msg}`);
+    // every problem at once, on one line, so one edit fixes the file
+    const problems = parsed.error.issues.map((issue) => {
+      const key = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? (issue as any).keys.join(', ') : '(root)');
+      const msg = issue.code === 'unrecognized_keys' ? `unknown key "${(issue as any).keys.join('", "')}"` : issue.message;
+      return `${key}: ${msg}`;
+    });
+    throw new ConfigError(`${file}: ${problems.join('; ')}`);
   }
   const c = parsed.data;
   for (const id of Object.keys(c.rules)) {
@@ -87,4 +94,10 @@ export function codeSearchGlobProblem(glob: string): string | null {
   if (/^([\\/]|[A-Za-z]:[\\/])/.test(glob)) return "is absolute: codeSearch globs are relative to the config file's directory";
   if (glob.split(/[\\/]/).includes('..')) return "climbs out with \"..\": codeSearch globs are relative to the config file's directory and stay inside it";
   return null;
+}
+
+/** 1-based line:column of a UTF-16 offset. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before[before.length - 1]!.length + 1}`;
 }
