@@ -235,6 +235,7 @@ describe('release selection and repositories', () => {
     await repo.git.checkoutLocalBranch('feature');
     await repo.commit({ 'db/003.sql': 'ALTER TABLE users DROP COLUMN email;\n' }, 'contract');
     const r = await lintRepo(repo, ['db'], { base: 'main' }, { releaseTags: 'v*' });
+    expect(r.notes).toContain('last release: v2.0 (the newest tag matching "v*" that HEAD contains)');
     expect(rulesOf(r)).not.toContain('contract-same-release@003.sql');
     expect(rulesOf(r)).toContain('drop-column@003.sql');
   });

@@ -75,7 +75,10 @@ export async function openChangeset(cwd: string, files: string[], opts: Changese
     if (opts.releaseRef) return { ref: await repo.resolve(opts.releaseRef), name: opts.releaseRef };
     if (!opts.releaseTags || unborn) return null;
     const tag = await repo.newestTag(opts.releaseTags);
-    if (tag) return { ref: await repo.resolve(tag), name: tag };
+    if (tag) {
+      notes.push(`last release: ${tag} (the newest tag matching "${opts.releaseTags}" that HEAD contains)`);
+      return { ref: await repo.resolve(tag), name: tag };
+    }
     return { note: `no tag matching "${opts.releaseTags}" is reachable from HEAD; using ${opts.base ? `the merge-base with ${opts.base}` : 'HEAD'} as the last release` };
   };
   const [detached, headSha, baseSha, tipSha, stagedList, explicit] = await inOrder([
