@@ -33,6 +33,7 @@ import lockTable from './lock-table/rule.js';
 import mixedPhases from './mixed-phases/rule.js';
 import multipleHeads from './multiple-heads/rule.js';
 import outOfOrderMigration from './out-of-order-migration/rule.js';
+import pgVersionSyntax from './pg-version-syntax/rule.js';
 import preferBigint from './prefer-bigint/rule.js';
 import preferIdentity from './prefer-identity/rule.js';
 import preferJsonb from './prefer-jsonb/rule.js';
@@ -86,6 +87,7 @@ export const rules: readonly AnyRule[] = ([
   mixedPhases,
   multipleHeads,
   outOfOrderMigration,
+  pgVersionSyntax,
   preferBigint,
   preferIdentity,
   preferJsonb,

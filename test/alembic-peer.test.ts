@@ -203,6 +203,12 @@ describe.skipIf(!HAVE)('real Alembic renders the same dangers migsafe reads from
               expect(checkMigration(py, engine()).some((f) => f.rule === 'dynamic-sql')).toBe(true);
               return;
             }
+            if (!fromPython.includes('change-column-type') && fromSql.includes('change-column-type') && py.operations.some((o) => o.kind === 'alter_column_type' && o.oldType)) {
+              // Deliberate difference: existing_type= tells migsafe the old type, so a change PostgreSQL
+              // makes without a rewrite (varchar → text) is not reported; the rendered ALTER … TYPE does not say.
+              expect(fromPython).toEqual(fromSql.filter((x) => x !== 'change-column-type'));
+              return;
+            }
             expect(fromPython, `rules from the Python vs from \`alembic ${args.join(' ')}\`\n${r.stdout}`).toEqual(fromSql);
           });
         }

@@ -55,14 +55,30 @@ interface Base extends Span {
 
 export type Operation = Base &
   (
-    | { kind: 'create_table'; table: string; columns: ColumnSpec[]; ifNotExists: boolean; asSelect: boolean }
+    | {
+        kind: 'create_table';
+        table: string;
+        columns: ColumnSpec[];
+        ifNotExists: boolean;
+        asSelect: boolean;
+        /** A UNIQUE constraint of the new table is NULLS NOT DISTINCT (PostgreSQL 15+). */
+        nullsNotDistinct?: boolean;
+      }
     | { kind: 'drop_table'; tables: string[]; ifExists: boolean; cascade: boolean }
     | { kind: 'rename_table'; table: string; newName: string }
     | { kind: 'truncate'; tables: string[]; cascade: boolean }
     | { kind: 'add_column'; table: string; column: ColumnSpec; ifNotExists: boolean }
     | { kind: 'drop_column'; table: string; column: string; ifExists: boolean; cascade: boolean }
     | { kind: 'rename_column'; table: string; column: string; newName: string }
-    | { kind: 'alter_column_type'; table: string; column: string; newType: TypeSpec | null; using: string | null }
+    | {
+        kind: 'alter_column_type';
+        table: string;
+        column: string;
+        newType: TypeSpec | null;
+        using: string | null;
+        /** The column's type before the change, when the migration says (Alembic existing_type=); absent or null when unknown. */
+        oldType?: TypeSpec | null;
+      }
     | { kind: 'set_not_null'; table: string; column: string }
     | { kind: 'drop_not_null'; table: string; column: string }
     | { kind: 'set_default'; table: string; column: string; default: DefaultSpec }
@@ -76,6 +92,8 @@ export type Operation = Base &
         ifNotExists: boolean;
         columns: string[];
         method: string;
+        /** UNIQUE … NULLS NOT DISTINCT (PostgreSQL 15+). */
+        nullsNotDistinct?: boolean;
       }
     | { kind: 'drop_index'; names: string[]; concurrent: boolean; ifExists: boolean }
     | { kind: 'reindex'; target: 'index' | 'table' | 'schema' | 'database' | 'system'; name: string; concurrent: boolean }
@@ -92,6 +110,8 @@ export type Operation = Base &
         viaColumn: string | null;
         /** CHECK only: columns its expression proves NOT NULL (`CHECK (col IS NOT NULL)`); absent when unknown. */
         notNullColumns?: string[];
+        /** UNIQUE … NULLS NOT DISTINCT (PostgreSQL 15+). */
+        nullsNotDistinct?: boolean;
       }
     | { kind: 'validate_constraint'; table: string; name: string }
     | { kind: 'drop_constraint'; table: string; name: string; ifExists: boolean }

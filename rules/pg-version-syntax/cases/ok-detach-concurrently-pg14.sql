@@ -1,0 +1,3 @@
+-- test-options: pgVersion=14
+SET lock_timeout = '5s';
+ALTER TABLE measurements DETACH PARTITION measurements_2019 CONCURRENTLY;
