@@ -4,6 +4,8 @@
  * connections, dynamic SQL, ignore comments, syntax errors and the revision header.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { expectClean, expectFindings, lintPython, ready } from './helpers.js';
 import { loadAlembicFile } from '../src/sources/alembic/index.js';
 import { maskBindParams } from '../src/sources/alembic/sql.js';
@@ -139,10 +141,12 @@ describe('extraction', () => {
       '    try:\n        alembic_op.drop_column("e", "f")\n    finally:\n        pass',
     ].join('\n');
     const o = ops(text);
-    expect(o.map((x) => x.kind)).toEqual(['drop_table', 'drop_table', 'drop_index', 'drop_column']);
+    expect(o.map((x) => x.kind)).toEqual(['drop_table', 'drop_table', 'drop_index', 'drop_index', 'drop_column']);
     // the helper's parameter takes the literal argument of the call
     expect((o[0] as any).tables).toEqual(['a']);
     expect((o[1] as any).tables).toEqual(['b']);
+    // the loop variable takes each element, in an f-string as with +
+    expect(o.filter((x) => x.kind === 'drop_index').map((x: any) => x.names[0])).toEqual(['ix_c', 'ix_d']);
   });
 
   it('sa.Column details: nullable, server_default (sa.text, sa.func, literal), ForeignKey, index, unique', () => {
@@ -249,6 +253,44 @@ describe('dynamic SQL: reported, never guessed', () => {
     expect(reason(up, head)).toBeNull();
     expect(kinds(file(up, 'pass', head))).toContain('drop_table');
   });
+  it.each([
+    ['op.execute(f"DROP TABLE {T}")', 'T = "t"'],
+    ['op.execute(f"DROP TABLE {T!s}")', 'T = "t"'],
+    ['op.execute(f"DROP TABLE { T }")', 'T = "t"'],
+    ['op.execute(F"DROP TABLE {S}.{T}")', 'S = "app"\nT = "t"'],
+    ['t = "t"\nop.execute(f"DROP TABLE {t}")', ''],
+    ['op.execute(sa.text(f"DROP TABLE {T} " "CASCADE"))', 'T = "t"'],
+    ['op.execute(rf"DROP TABLE {T}")', 'T = "t"'],
+  ])('an f-string of string constants is static, like + : %s', (up, head) => {
+    expect(reason(up, head)).toBeNull();
+    const drop = ops(file(up, 'pass', head)).find((o) => o.kind === 'drop_table');
+    expect(drop && drop.kind === 'drop_table' && drop.tables[0]).toMatch(/^(app\.)?t$/);
+  });
+  it('an f-string field with !r is the quoted value', () => {
+    const o = ops(file('op.execute(f"UPDATE users SET note = {V!r}")', 'pass', 'V = "x"'));
+    expect(o.map((x) => x.kind)).toEqual(['update']);
+  });
+  it.each([
+    ['op.execute(f"DROP TABLE {T:>10}")', 'T = "t"'],
+    ['op.execute(f"DROP TABLE {T.lower()}")', 'T = "t"'],
+    ['op.execute(f"DROP TABLE {T=}")', 'T = "t"'],
+    ['op.execute(f"DROP TABLE t{N}")', 'N = 5'],
+    ['op.execute(f"UPDATE users SET note = {V!r}")', 'V = "it\'s"'],
+    ['op.execute(f"DROP TABLE {T}")', 'T = "a"\nT = "b"'],
+    ['op.execute(f"DROP TABLE {T}")', 'T = os.environ["T"]'],
+    ['op.execute(t"DROP TABLE {T}")', 'T = "t"'],
+    ['op.execute(f"DROP TABLE {T} {u}")', 'T = "t"'],
+  ])('an f-string with anything else stays dynamic: %s', (up, head) => {
+    expect(reason(up, head)).toMatch(/f-string|variable/);
+  });
+  it('SQL from an f-string of constants is reported inside the string; the constant\'s part at its name', () => {
+    const text = file('op.execute(f"SET lock_timeout = \'1s\'; ALTER TABLE {T} DROP COLUMN a")', 'pass', 'T = "users"');
+    const r = lintPython(text);
+    const [f] = expectFindings(r, 'drop-column', 1);
+    expect(f!.message).toContain('"users"');
+    expect(r.at(f!)).toEqual(pos(text, 'ALTER TABLE {T}'));
+    expectClean(r, 'dynamic-sql');
+  });
   it('dynamic-sql findings can be suppressed like any other', () => {
     expectClean(lintPython(file('op.execute(f"ANALYZE {t}")  # migsafe-ignore dynamic-sql -- reviewed')), 'dynamic-sql');
   });
@@ -283,6 +325,156 @@ describe('ignore comments in Python', () => {
     const r = lintPython(text);
     expectClean(r, 'irreversible-downgrade');
     expectClean(r, 'unused-ignore');
+  });
+});
+
+describe('Python syntax errors tree-sitter parses without an ERROR node', () => {
+  const head = 'from alembic import op\nrevision = "q2"\ndown_revision = "q1"\n\n';
+  // [source, the line CPython's ast.parse reports (null: valid), the start of its message]
+  const CASES: [string, number | null, string][] = [
+    ['def upgrade():\n    op.drop_column("users", "e")\n    print "hello"\n    op.drop_column("users", "f")\n', 3, 'Missing parentheses'],
+    ['def upgrade():\n    exec "x = 1"\n', 2, 'Missing parentheses'],
+    ['def upgrade():\n  op.drop_column("users", "g")\n    op.drop_column("users", "h")\n', 3, 'unexpected indent'],
+    ['def upgrade():\n    op.add_column("t", c)\n        op.drop_column("users", "a")\n', 3, 'unexpected indent'],
+    ['def upgrade():\n        op.drop_column("t", "a")\n    op.drop_column("t", "b")\n', 3, 'unindent does not match'],
+    ['def upgrade():\n    if x:\n        a()\n      b()\n', 4, 'unindent does not match'],
+    ['if x:\n    a()\n  else:\n    b()\n', 3, 'unindent does not match'],
+    ['def upgrade():\n    if x: a()\n        b()\n', 3, 'unexpected indent'],
+    ['def upgrade():\n    @dec\n      def g(): pass\n', 3, 'unexpected indent'],
+    ['def upgrade():\n\ta()\n        b()\n', 3, 'inconsistent use of tabs'],
+    ['def upgrade():\npass\n', 2, 'expected an indented block'],
+    ['  x = 1\n', 1, 'unexpected indent'],
+    ['import sqlalchemy asop\n', 1, 'invalid syntax'],
+    // valid: no finding
+    ['def upgrade():\n    print >>sys.stderr, "x"\n    print("x")\n    print -1\n', null, ''],
+    ['def upgrade():\n    a(); b()\n    x = (1,\n  2)\n    y = 1 + \\\n  2\n    """doc\n  x"""\n    # c\n        # d\n    c()\n', null, ''],
+    ['def upgrade():\n    x = 1; \\\n  y = 2\n    z = 1  # a comment \\\n    w = 2\n', null, ''],
+    ['def upgrade():\n\tif x:\n\t\ta()\n\telse:\n\t\tb()\n\f\tc()\n', null, ''],
+    ['class A:\n    @property\n    def x(self): pass\n\n    def y(self):\n        if a: pass\n        elif b: pass\n        else: pass\n', null, ''],
+  ];
+
+  const python = '/usr/bin/python3';
+  it.skipIf(!existsSync(python))('the expected lines are what CPython reports', () => {
+    const script = 'import ast, json, sys\nout = []\nfor s in json.load(sys.stdin):\n    try:\n        ast.parse(s); out.append(None)\n    except SyntaxError as e:\n        out.append([e.lineno, e.msg])\nprint(json.dumps(out))';
+    const r = spawnSync(python, ['-c', script], { input: JSON.stringify(CASES.map(([src]) => head + src)), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const theirs: ([number, string] | null)[] = JSON.parse(r.stdout);
+    const offset = head.split('\n').length - 1;
+    CASES.forEach(([src, line, msg], i) => {
+      expect(theirs[i] && [theirs[i]![0] - offset, theirs[i]![1].slice(0, msg.length)], src).toEqual(line === null ? null : [line, msg]);
+    });
+  });
+
+  it.each(CASES.map(([src, line, msg]) => [src, line, msg] as const))('%j', (src, line, msg) => {
+    const text = head + src;
+    const r = lintPython(text);
+    const a = loadAlembicFile({ file: 't.py', text });
+    const offset = head.split('\n').length - 1;
+    if (line === null) {
+      expectClean(r, 'syntax-error');
+      expect(a.syntaxErrors).toBe(0);
+      return;
+    }
+    const [f] = expectFindings(r, 'syntax-error');
+    expect(r.at(f!).line - offset).toBe(line);
+    expect(f!.message).toContain(msg);
+    expect(a.syntaxErrors).toBeGreaterThan(0);
+  });
+
+  it('the ops around the error are still read; irreversible-downgrade is not guessed', () => {
+    const r = lintPython(`${head}def upgrade():\n  op.drop_column("users", "g")\n    op.drop_column("users", "h")\n\ndef downgrade():\n    pass\n`);
+    expectFindings(r, 'drop-column', 2);
+    expectFindings(r, 'syntax-error', 1);
+    expectClean(r, 'irreversible-downgrade');
+  });
+});
+
+describe('ignore comments in op.execute SQL', () => {
+  const exec = (...sql: string[]) => `op.execute("""\n${sql.join('\n')}\n""")`;
+
+  it('a -- migsafe-ignore line covers the next statement of the string, at its line in the .py file', () => {
+    const text = file(exec('-- migsafe-ignore drop-column -- sql comment inside string', 'ALTER TABLE users DROP COLUMN m;', 'ALTER TABLE users DROP COLUMN n;'));
+    const r = lintPython(text);
+    expect(expectFindings(r, 'drop-column', 1)[0]!.message).toContain('"n"');
+    const sup = r.findings.find((f) => f.rule === 'drop-column' && f.suppressed)!;
+    expect(sup.suppressed!.reason).toBe('sql comment inside string');
+    expect(r.at(sup)).toEqual(pos(text, 'ALTER TABLE users DROP COLUMN m'));
+    expect(r.alembic.upgrade.source.sliceBytes(sup.suppressed!.directive.start, sup.suppressed!.directive.end)).toBe('-- migsafe-ignore drop-column -- sql comment inside string');
+    expectClean(r, 'unused-ignore');
+  });
+
+  it('a trailing SQL comment covers its statement; sa.text() bind parameters do not garble the reason', () => {
+    const trailing = lintPython(file('op.execute("ALTER TABLE users DROP COLUMN m -- migsafe-ignore drop-column -- same line")'));
+    expectClean(trailing, 'drop-column');
+    const text = file('op.execute(sa.text("-- migsafe-ignore unbatched-backfill -- ticket :t42\\nUPDATE users SET a = :v"))');
+    const r = lintPython(text);
+    expectClean(r, 'unbatched-backfill');
+    expect(r.findings.find((f) => f.rule === 'unbatched-backfill')!.suppressed!.reason).toBe('ticket :t42');
+  });
+
+  it('malformed, unknown-rule and unused ignores in SQL strings are reported where they are written', () => {
+    const text = file(exec('-- migsafe-ignore drop-column', 'ALTER TABLE users DROP COLUMN m;', '-- migsafe-ignore drop-colum -- typo', 'ALTER TABLE users DROP COLUMN n;', '-- migsafe-ignore drop-table -- unused', 'ALTER TABLE users DROP COLUMN o;'));
+    const r = lintPython(text);
+    expectFindings(r, 'drop-column', 3);
+    const invalid = expectFindings(r, 'invalid-ignore', 2);
+    expect(invalid.map((f) => r.at(f))).toEqual([pos(text, '-- migsafe-ignore drop-column'), pos(text, '-- migsafe-ignore drop-colum -- typo')]);
+    const [u] = expectFindings(r, 'unused-ignore', 1);
+    expect(r.at(u!)).toEqual(pos(text, '-- migsafe-ignore drop-table'));
+  });
+
+  it('a malformed SQL ignore silences nothing, and an SQL ignore never reaches past its string', () => {
+    const r = lintPython(file(`${exec('-- migsafe-ignore -- everything', 'ALTER TABLE users DROP COLUMN m;')}
+op.drop_column("users", "n")`));
+    expectFindings(r, 'drop-column', 2);
+    expectFindings(r, 'invalid-ignore', 1);
+    const past = lintPython(file(`${exec('ALTER TABLE users DROP COLUMN m;', '-- migsafe-ignore drop-column -- for the next call')}
+op.drop_column("users", "n")`));
+    expectFindings(past, 'drop-column', 2);
+    expect(expectFindings(past, 'invalid-ignore', 1)[0]!.messageId).toBe('noTarget');
+  });
+
+  it('inside a DO block in op.execute', () => {
+    const r = lintPython(file(exec('DO $$', 'BEGIN', '  -- migsafe-ignore drop-column -- guarded', '  ALTER TABLE users DROP COLUMN m;', '  ALTER TABLE users DROP COLUMN n;', 'END $$;')));
+    expect(expectFindings(r, 'drop-column', 1)[0]!.message).toContain('"n"');
+    expectClean(r, 'unused-ignore');
+  });
+
+  it('an SQL constant executed in both directions or in a loop is one ignore, counted once, reported where it is written', () => {
+    const head = 'SQL = """\n-- migsafe-ignore require-lock-timeout -- the runner sets it\nDROP TABLE t;\n"""\nBAD = """\n-- migsafe-ignore drop-column -- nothing to drop here\n-- migsafe-ignore drop-colum -- typo\nSELECT 1;\n"""';
+    const text = file('op.execute(SQL)\nop.execute(BAD)', 'op.execute(SQL)\nop.execute(BAD)', head);
+    const r = lintPython(text);
+    expectClean(r, 'require-lock-timeout');
+    expect(r.findings.filter((f) => f.rule === 'require-lock-timeout' && f.suppressed).map((f) => f.direction).sort()).toEqual(['downgrade', 'upgrade']);
+    const [u] = expectFindings(r, 'unused-ignore', 1);
+    expect(r.at(u!)).toEqual(pos(text, '-- migsafe-ignore drop-column'));
+    const [i] = expectFindings(r, 'invalid-ignore', 1);
+    expect(r.at(i!)).toEqual(pos(text, '-- migsafe-ignore drop-colum -- typo'));
+    const loop = lintPython(file('for t in ("a", "b"):\n    op.execute(BAD)', 'pass', head));
+    expectFindings(loop, 'unused-ignore', 1);
+    expectFindings(loop, 'invalid-ignore', 1);
+  });
+
+  it('an ignore in a constant of several statements is invalid: they are all reported where the constant is used', () => {
+    const tail = '\n\nSQL = """\n-- migsafe-ignore drop-column -- the first only\nALTER TABLE users DROP COLUMN a;\nALTER TABLE users DROP COLUMN b;\n"""\n';
+    const r = lintPython(file('op.execute(SQL)') + tail);
+    expectFindings(r, 'drop-column', 2);
+    expect(expectFindings(r, 'invalid-ignore', 1)[0]!.message).toMatch(/cannot be told apart/);
+    // one statement (the constant defined after the functions): the ignore covers it
+    const one = lintPython(file('op.execute(SQL)') + tail.replace('ALTER TABLE users DROP COLUMN b;\n', ''));
+    expectClean(one, 'drop-column');
+    expectClean(one, 'invalid-ignore');
+    const after = lintPython(file('op.execute(SQL)') + tail.replace('-- migsafe-ignore drop-column -- the first only\nALTER TABLE users DROP COLUMN a;\nALTER TABLE users DROP COLUMN b;', 'ALTER TABLE users DROP COLUMN a;\n-- migsafe-ignore drop-column -- after it'));
+    expectFindings(after, 'drop-column', 1);
+    expect(expectFindings(after, 'invalid-ignore', 1)[0]!.messageId).toBe('noTarget');
+  });
+
+  it('a file-wide ignore in an SQL string covers both functions; Python ignores around op.execute still work', () => {
+    const r = lintPython(file(`${exec('-- migsafe-ignore-file drop-table -- test tables', 'DROP TABLE t;')}`, 'op.drop_table("u")'));
+    expectClean(r, 'drop-table');
+    expectClean(r, 'unused-ignore');
+    const py = lintPython(file(`# migsafe-ignore drop-column -- above the call\n${exec('ALTER TABLE users DROP COLUMN m;')}\nop.execute("ALTER TABLE users DROP COLUMN n")  # migsafe-ignore drop-column -- same line`));
+    expectClean(py, 'drop-column');
+    expectClean(py, 'unused-ignore');
   });
 });
 

@@ -57,20 +57,44 @@ export interface CommentText {
  * (Alembic) spans in bytes, sorted by start.
  */
 export function collectDirectives(comments: Iterable<CommentText>, source: SourceText, targets: Span[]): { directives: Directive[]; invalid: InvalidDirective[] } {
-  const directives: Directive[] = [];
-  const invalid: InvalidDirective[] = [];
+  const mapped: PlacedComment[] = [];
+  for (const c of comments) mapped.push({ start: source.byteAt(c.start), end: source.byteAt(c.end), body: c.body, trailing: c.trailing });
+  return directivesOf(mapped, targets);
+}
+
+/** A comment placed for targeting (in the same units as the targets) and for reporting (file bytes). */
+export interface PlacedComment {
+  start: number;
+  end: number;
+  body: string;
+  trailing: boolean;
+  /** Where the directive is reported, in file bytes, when start/end are in other units. */
+  reportAt?: Span;
+}
+
+/**
+ * Comments → directives; `targets` (sorted by start, in the comments' units) are the statements
+ * a `migsafe-ignore` among them can cover, and `targetSpan` gives a target's span in file bytes.
+ * Appends to `out` when given.
+ */
+export function directivesOf(
+  comments: Iterable<PlacedComment>,
+  targets: Span[],
+  out: { directives: Directive[]; invalid: InvalidDirective[] } = { directives: [], invalid: [] },
+  targetSpan: (t: Span) => Span = (t) => t,
+): { directives: Directive[]; invalid: InvalidDirective[] } {
   for (const c of comments) {
     const d = parseDirective(c.body);
     if (!d) continue;
-    const span = { start: source.byteAt(c.start), end: source.byteAt(c.end) };
+    const span = c.reportAt ? { start: c.reportAt.start, end: c.reportAt.end } : { start: c.start, end: c.end };
     if (!d.ok) {
-      invalid.push({ ...span, problem: d.problem });
+      out.invalid.push({ ...span, problem: d.problem });
       continue;
     }
-    const target = d.scope === 'file' ? null : findTarget(targets, span, c.trailing);
-    directives.push({ ...span, scope: d.scope, rules: d.rules, reason: d.reason, target });
+    const t = d.scope === 'file' ? null : findTarget(targets, c, c.trailing);
+    out.directives.push({ ...span, scope: d.scope, rules: d.rules, reason: d.reason, target: t && targetSpan(t) });
   }
-  return { directives, invalid };
+  return out;
 }
 
 /**

@@ -1,4 +1,6 @@
-"""connection.execute with a parameter of a helper"""
+"""connection.execute with a parameter of a helper, passed a value known only at run time"""
+import os
+
 from alembic import op
 import sqlalchemy as sa
 
@@ -13,7 +15,7 @@ def _run(conn, table):
 
 def upgrade():
     conn = op.get_bind()
-    _run(conn, "users")
+    _run(conn, os.environ["TABLE"])
 
 
 def downgrade():

@@ -12,6 +12,7 @@ import { OpMapper } from './ops.js';
 import { pythonDirectives } from './directives.js';
 import { readRevision, type RevisionInfo } from './revision.js';
 import { Scope } from './values.js';
+import { looseSyntaxErrors } from './pysyntax.js';
 
 export { loadPythonParser } from './parser.js';
 export { looksLikeRevision, type RevisionInfo } from './revision.js';
@@ -58,10 +59,9 @@ export function alembicFileFromTree(opts: AlembicFileOptions, parsed: PyParse): 
     upgrade: [...(fns.upgrade ? [fns.upgrade] : []), ...(engines?.upgrade.map((e) => e.fn) ?? [])],
     downgrade: [...(fns.downgrade ? [fns.downgrade] : []), ...(engines?.downgrade.map((e) => e.fn) ?? [])],
   };
-  const parts: Record<Direction, { ops: Operation[]; problems: SourceProblem[]; targets: Span[] }> = {
-    upgrade: { ops: [], problems: [], targets: [] },
-    downgrade: { ops: [], problems: [], targets: [] },
-  };
+  type Part = { ops: Operation[]; problems: SourceProblem[]; targets: Span[]; sqlDirectives: Map<string, Directive>; sqlInvalid: Map<string, InvalidDirective> };
+  const part = (): Part => ({ ops: [], problems: [], targets: [], sqlDirectives: new Map(), sqlInvalid: new Map() });
+  const parts: Record<Direction, Part> = { upgrade: part(), downgrade: part() };
   let opCalls = 0;
   for (const dir of ['upgrade', 'downgrade'] as const) {
     const part = parts[dir];
@@ -75,6 +75,10 @@ export function alembicFileFromTree(opts: AlembicFileOptions, parsed: PyParse): 
           continue;
         }
         const mapped = mapper.map(ev);
+        // Ignores in SQL strings (op.execute): one per comment, however often its call site is mapped
+        // (a loop, a module constant executed twice).
+        for (const d of mapped.directives) part.sqlDirectives.set(`${d.start}|${d.end}|${d.target?.start}|${d.target?.end}`, d);
+        for (const d of mapped.invalidDirectives) part.sqlInvalid.set(`${d.start}|${d.end}`, d);
         if (ev.repeat === undefined) {
           part.ops.push(...mapped.ops);
           part.problems.push(...mapped.problems);
@@ -98,16 +102,22 @@ export function alembicFileFromTree(opts: AlembicFileOptions, parsed: PyParse): 
     }
   }
 
-  // Syntax errors go to the function they are in (file-level ones to upgrade).
+  // Syntax errors go to the function they are in (file-level ones to upgrade). In a tree without
+  // ERROR nodes, the errors tree-sitter tolerates: Python 2 print, misaligned indentation.
   const inFn = (fn: FunctionInfo | null, at: number) => !!fn && at >= fn.node.start && at < fn.node.end;
-  errors.slice(0, MAX_SYNTAX_ERRORS).forEach((e) => {
-    const dir: Direction = bodies.downgrade.some((fn) => inFn(fn, e.start)) ? 'downgrade' : 'upgrade';
-    const s = bytes(e.missing ? e : { start: e.start, end: Math.min(e.end, lineEnd(src, e.start)) });
-    parts[dir].problems.push({ rule: 'syntax-error', message: syntaxMessage(src, e), start: s.start, end: s.end });
+  const loose = errors.length === 0 ? looseSyntaxErrors(src, root) : [];
+  const syntax = [
+    ...errors.map((e) => ({ at: e.start, span: e.missing ? e : { start: e.start, end: Math.min(e.end, lineEnd(src, e.start)) }, message: syntaxMessage(src, e) })),
+    ...loose.map((e) => ({ at: e.start, span: e, message: e.message })),
+  ];
+  syntax.slice(0, MAX_SYNTAX_ERRORS).forEach((e) => {
+    const dir: Direction = bodies.downgrade.some((fn) => inFn(fn, e.at)) ? 'downgrade' : 'upgrade';
+    const s = bytes(e.span);
+    parts[dir].problems.push({ rule: 'syntax-error', message: e.message, start: s.start, end: s.end });
   });
 
   // irreversible-downgrade: only when the file parses (otherwise the shape of downgrade() is not known).
-  if (errors.length === 0) {
+  if (syntax.length === 0) {
     const p = parts.downgrade;
     const check = (down: FunctionInfo, up: FunctionInfo | null) => {
       const shape = bodyShape(src, down.body);
@@ -136,14 +146,24 @@ export function alembicFileFromTree(opts: AlembicFileOptions, parsed: PyParse): 
   const inDown = (s: Span) => downSpans.some((d) => s.start >= d.start && s.start < d.end);
   const dirFor = (d: Directive): Direction[] => (d.scope === 'file' ? ['upgrade', 'downgrade'] : d.target && inDown(d.target) ? ['downgrade'] : ['upgrade']);
 
+  // A SQL comment's ignore belongs to the function whose op.execute holds it (a file-wide one to
+  // both, like a Python one). Python comments are never inside strings: no ignore is seen twice.
+  const sqlFileWide = new Map<string, Directive>();
+  for (const dir of ['upgrade', 'downgrade'] as const) for (const [k, d] of parts[dir].sqlDirectives) if (d.scope === 'file') sqlFileWide.set(k, d);
+  const sqlDirectives = (direction: Direction): Directive[] => [
+    ...[...parts[direction].sqlDirectives.values()].filter((d) => d.scope !== 'file'),
+    ...sqlFileWide.values(),
+  ];
+  const byStart = <T extends Span>(list: T[]): T[] => list.sort((a, b) => a.start - b.start);
+
   const migration = (direction: Direction): Migration => ({
     file: opts.file,
     source,
     language: 'python',
     direction,
     operations: parts[direction].ops,
-    directives: directives.filter((d) => dirFor(d).includes(direction)),
-    invalidDirectives: direction === 'upgrade' ? invalid : ([] as InvalidDirective[]),
+    directives: byStart([...directives.filter((d) => dirFor(d).includes(direction)), ...sqlDirectives(direction)]),
+    invalidDirectives: byStart([...(direction === 'upgrade' ? invalid : ([] as InvalidDirective[])), ...parts[direction].sqlInvalid.values()]),
     problems: parts[direction].problems,
     transactional: opts.transactional ?? true,
   });
@@ -154,7 +174,7 @@ export function alembicFileFromTree(opts: AlembicFileOptions, parsed: PyParse): 
     upgrade: migration('upgrade'),
     downgrade: migration('downgrade'),
     opCalls,
-    syntaxErrors: errors.length,
+    syntaxErrors: syntax.length,
   };
 }
 

@@ -5,19 +5,22 @@
  * back into the .py file.
  */
 import type { ColumnSpec, Operation, Span } from '../../model/operation.js';
-import type { SourceProblem } from '../../model/migration.js';
+import type { Directive, InvalidDirective, SourceProblem } from '../../model/migration.js';
 import type { SourceText } from '../source-text.js';
 import type { OpBody } from '../sql/convert.js';
 import { analyzeSql } from '../sql/analyze.js';
 import type { BodyEvent } from './extract.js';
 import { columnNames, isAutoincrement, nameOf, primaryKeyColumns, readColumn, toColumnSpec, type SaColumn } from './columns.js';
 import { maskBindParams, sqlSource, tableName } from './sql.js';
-import { sqlType } from './sqltypes.js';
-import { arg, isFalse, isTrue, type CallValue, type PyValue } from './values.js';
+import { sameCollation, sqlType } from './sqltypes.js';
+import { arg, isFalse, isTrue, lastSegment, type CallValue, type PyValue } from './values.js';
 
 export interface Mapped {
   ops: Operation[];
   problems: SourceProblem[];
+  /** `-- migsafe-ignore` comments inside the SQL strings of the call (op.execute): they cover that SQL's statements. */
+  directives: Directive[];
+  invalidDirectives: InvalidDirective[];
 }
 
 type CallEvent = Extract<BodyEvent, { kind: 'call' }>;
@@ -35,7 +38,7 @@ export class OpMapper {
   map(ev: CallEvent): Mapped {
     const call = ev.call;
     const stmt = this.span(call.node);
-    const out: Mapped = { ops: [], problems: [] };
+    const out: Mapped = { ops: [], problems: [], directives: [], invalidDirectives: [] };
     // Every body is a fresh literal: give it its span in place (a spread of ~20 different shapes is V8's slow path).
     const push = (body: OpBody, at: Span = stmt) => out.ops.push(Object.assign(body, { start: at.start, end: at.end, stmt }) as Operation);
     if (ev.via === 'bind') {
@@ -76,9 +79,12 @@ export class OpMapper {
         const pkNames = primaryKeyColumns(items);
         for (const c of cols) if (pkNames.includes(c.name)) c.primaryKey = true;
         const pkCount = cols.filter((c) => c.primaryKey).length;
+        // sa.UniqueConstraint(…, postgresql_nulls_not_distinct=True) renders UNIQUE NULLS NOT DISTINCT
+        const nnd = items.some((i) => i.t === 'call' && lastSegment(i.callee) === 'UniqueConstraint' && isTrue(i.kwargs.get('postgresql_nulls_not_distinct')));
         push({
           kind: 'create_table', table: t, ifNotExists: isTrue(call.kwargs.get('if_not_exists')), asSelect: false,
           columns: cols.map((c) => toColumnSpec(c, isAutoincrement(c, pkCount))),
+          ...(nnd ? { nullsNotDistinct: true } : {}),
         });
         // Column(index=True) becomes CREATE INDEX after the table; harmless on a new table, but still an index.
         for (const c of cols) if (c.index) push(indexOp(t, c));
@@ -97,6 +103,7 @@ export class OpMapper {
           concurrent: isTrue(call.kwargs.get('postgresql_concurrently')), unique: isTrue(call.kwargs.get('unique')),
           ifNotExists: isTrue(call.kwargs.get('if_not_exists')), columns: columnNames(at(2, 1, 'columns'), this.src),
           method: using?.t === 'str' ? using.s.value.toLowerCase() : 'btree',
+          ...(isTrue(call.kwargs.get('postgresql_nulls_not_distinct')) ? { nullsNotDistinct: true } : {}),
         });
         break;
       }
@@ -114,6 +121,7 @@ export class OpMapper {
           kind: 'add_constraint', table: table(1, 'table_name', 'source'), name: nameOf(arg(call, 0, 'constraint_name', 'name'), this.src),
           constraint: ev.fn === 'create_unique_constraint' ? 'unique' : 'primary_key', notValid: false, usingIndex: null,
           references: null, columns: columnNames(at(2, 1, 'columns', 'local_cols'), this.src), viaColumn: null,
+          ...(ev.fn === 'create_unique_constraint' && isTrue(call.kwargs.get('postgresql_nulls_not_distinct')) ? { nullsNotDistinct: true } : {}),
         });
         break;
       case 'create_foreign_key': {
@@ -179,7 +187,15 @@ export class OpMapper {
     const type = call.kwargs.get('type_');
     if (type && type.t !== 'none') {
       const using = call.kwargs.get('postgresql_using');
-      push({ kind: 'alter_column_type', table, column, newType: sqlType(type), using: using?.t === 'str' ? using.s.value : using ? this.src.slice(using.node.start, using.node.end) : null });
+      // existing_type= is the column's type before the change. Alembic emits TYPE without COLLATE
+      // unless type_ has one, so a collation on either side may change it: then the old type does not
+      // tell whether the change only touches the catalog.
+      const existing = call.kwargs.get('existing_type');
+      const oldType = existing && existing.t !== 'none' && sameCollation(existing, type) ? sqlType(existing) : null;
+      push({
+        kind: 'alter_column_type', table, column, newType: sqlType(type), oldType,
+        using: using?.t === 'str' ? using.s.value : using ? this.src.slice(using.node.start, using.node.end) : null,
+      });
     }
     const nullable = call.kwargs.get('nullable');
     if (isFalse(nullable)) push({ kind: 'set_not_null', table, column });
@@ -214,10 +230,19 @@ export class OpMapper {
     if (s.value.trim() === '') return;
     const sql = textSemantics ? maskBindParams(s.value) : s.value;
     const last = s.map[s.value.length]!;
-    const analysis = analyzeSql(sql, (i) => this.source.byteAt(s.map[i] ?? last));
+    // SQL comments in the string can carry ignores (`-- migsafe-ignore …`): read from the text as
+    // written (bind parameters unmasked), placed where they are written (a constant's in its definition).
+    const directives = s.value.includes('migsafe');
+    const written = directives ? s.written : undefined;
+    const lastWritten = written?.[s.value.length] ?? last;
+    const analysis = analyzeSql(sql, (i) => this.source.byteAt(s.map[i] ?? last), {
+      directives, commentText: s.value, ...(written ? { commentToFile: (i: number) => this.source.byteAt(written[i] ?? lastWritten) } : {}),
+    });
     // The operations are analyzeSql's own fresh objects: point them at the op call in place.
     for (const op of analysis.operations) out.ops.push(Object.assign(op, { stmt }));
     out.problems.push(...analysis.problems);
+    out.directives.push(...analysis.directives);
+    out.invalidDirectives.push(...analysis.invalidDirectives);
   }
 }
 

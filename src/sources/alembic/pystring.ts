@@ -10,14 +10,35 @@ import type { PyNode } from './parser.js';
 export interface StaticString {
   value: string;
   map: number[];
+  /**
+   * Where each character is written, when `map` points elsewhere: a constant's value is reported
+   * where it is used (`map`), but its comments are read where they are written. Same length as map.
+   */
+  written?: number[];
 }
+
+/** Where each character of `s` is written in the source. */
+const writtenMap = (s: StaticString): number[] => s.written ?? s.map;
 
 export type Decoded = { ok: true; s: StaticString } | { ok: false; reason: string };
 
 const SIMPLE: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
-/** Decode one `string` node (not a concatenation), from the source text: prefix, quotes, escapes. */
-export function decodeString(src: string, node: PyNode): Decoded {
+/**
+ * The value of an f-string replacement field that names a variable (`{TABLE}`): `start`/`end`
+ * are the name's offsets. Null when the name is not a string constant.
+ */
+export type FieldResolver = (name: string, start: number, end: number) => StaticString | null;
+
+/** A replacement field that is just a name, with an optional !s/!r/!a conversion: `{ TABLE }`, `{name!r}`. */
+const NAME_FIELD = /^(\s*)([A-Za-z_][A-Za-z0-9_]*)\s*(?:!([sra]))?$/;
+
+/**
+ * Decode one `string` node (not a concatenation), from the source text: prefix, quotes, escapes.
+ * With `resolve`, an f-string's fields that name string constants take their values; any other
+ * field (an expression, a format spec, `=`) leaves it dynamic.
+ */
+export function decodeString(src: string, node: PyNode, resolve?: FieldResolver): Decoded {
   const text = src.slice(node.start, node.end);
   const m = /^([A-Za-z]*)("""|\'\'\'|"|')/.exec(text);
   if (!m) return { ok: false, reason: 'an unreadable string' };
@@ -31,10 +52,14 @@ export function decodeString(src: string, node: PyNode): Decoded {
   const raw = prefix.includes('r');
   const fstring = prefix.includes('f') || prefix.includes('t');
   const bytes = prefix.includes('b');
-  if (fstring && hasInterpolation(src, from, to)) return { ok: false, reason: 'an f-string with interpolated values' };
-  if (plain(src, from, to, fstring)) return { ok: true, s: new SourceSlice(src.slice(from, to), from) };
+  const interpolated = fstring && hasInterpolation(src, from, to);
+  // (a t-string with fields is a Template, not a str)
+  if (interpolated && (!resolve || !prefix.includes('f'))) return { ok: false, reason: INTERPOLATED };
+  if (!interpolated && plain(src, from, to, fstring)) return { ok: true, s: new SourceSlice(src.slice(from, to), from) };
   const out: string[] = [];
   const map: number[] = [];
+  // fields whose constant is written elsewhere: where its characters are written
+  const patches: { at: number; written: number[] }[] = [];
   const push = (s: string, at: number) => {
     for (const ch of s) {
       // keep surrogate pairs as two UTF-16 units, both mapped to `at`
@@ -50,6 +75,24 @@ export function decodeString(src: string, node: PyNode): Decoded {
     if (fstring && (c === '{' || c === '}') && src[i + 1] === c) {
       push(c, i);
       i += 2;
+      continue;
+    }
+    if (fstring && c === '{') {
+      // a replacement field: only `{NAME}` (optionally !s, !r, !a) of a string constant is static
+      const close = src.indexOf('}', i + 1);
+      const m = close >= 0 && close < to ? NAME_FIELD.exec(src.slice(i + 1, close)) : null;
+      const at = m ? i + 1 + m[1]!.length : -1;
+      const v = m && resolve ? resolve(m[2]!, at, at + m[2]!.length) : null;
+      const text = v ? converted(v.value, m![3]) : null;
+      if (!v || text === null) return { ok: false, reason: INTERPOLATED };
+      // the value's characters map as the constant's do (a repr's quotes: all to the name)
+      const same = text === v.value;
+      if (same && v.written) patches.push({ at: out.length, written: v.written.slice(0, text.length) });
+      for (let k = 0; k < text.length; k++) {
+        out.push(text[k]!);
+        map.push(same ? v.map[k]! : at);
+      }
+      i = close + 1;
       continue;
     }
     if (c !== '\\' || i + 1 >= to) {
@@ -109,7 +152,19 @@ export function decodeString(src: string, node: PyNode): Decoded {
     i++;
   }
   map.push(to);
-  return { ok: true, s: { value: out.join(''), map } };
+  if (!patches.length) return { ok: true, s: { value: out.join(''), map } };
+  const written = map.slice();
+  for (const p of patches) for (let k = 0; k < p.written.length; k++) written[p.at + k] = p.written[k]!;
+  return { ok: true, s: { value: out.join(''), map, written } };
+}
+
+const INTERPOLATED = 'an f-string with interpolated values';
+
+/** A string constant's text in a replacement field: `!s` (or none) is the value, `!r`/`!a` its repr when that is simple. */
+function converted(value: string, conversion: string | undefined): string | null {
+  if (!conversion || conversion === 's') return value;
+  // repr() of a str of printable ASCII without quotes or backslashes: the value in single quotes
+  return /^[\x20-\x7e]*$/.test(value) && !/['"\\]/.test(value) ? `'${value}'` : null;
 }
 
 /** No escapes (and, in an f-string, no doubled braces): the value is the source text itself. */
@@ -155,15 +210,15 @@ function hasInterpolation(src: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Decode a `string` or a `concatenated_string` ("a" "b"). */
-export function decodeStringNode(src: string, node: PyNode): Decoded {
-  if (node.type === 'string') return decodeString(src, node);
+/** Decode a `string` or a `concatenated_string` ("a" "b"); `resolve` as for decodeString. */
+export function decodeStringNode(src: string, node: PyNode, resolve?: FieldResolver): Decoded {
+  if (node.type === 'string') return decodeString(src, node, resolve);
   if (node.type === 'concatenated_string') {
     const parts = node.children.filter((c) => c.type === 'string');
     if (!parts.length) return { ok: false, reason: 'an empty string concatenation' };
     const pieces: StaticString[] = [];
     for (const p of parts) {
-      const d = decodeString(src, p);
+      const d = decodeString(src, p, resolve);
       if (!d.ok) return d;
       pieces.push(d.s);
     }
@@ -177,15 +232,23 @@ export function concat(pieces: StaticString[]): StaticString {
   const value = pieces.map((p) => p.value).join('');
   const map: number[] = [];
   for (const p of pieces) map.push(...p.map.slice(0, p.value.length));
-  map.push(pieces[pieces.length - 1]!.map[pieces[pieces.length - 1]!.value.length]!);
-  return { value, map };
+  const lastPiece = pieces[pieces.length - 1]!;
+  map.push(lastPiece.map[lastPiece.value.length]!);
+  if (!pieces.some((p) => p.written)) return { value, map };
+  const written: number[] = [];
+  for (const p of pieces) written.push(...writtenMap(p).slice(0, p.value.length));
+  written.push(writtenMap(lastPiece)[lastPiece.value.length]!);
+  return { value, map, written };
 }
 
-/** A string known statically but not from a literal at hand (a resolved constant): every character maps to `at`. */
-export function pinned(value: string, start: number, end: number): StaticString {
+/**
+ * A string known statically but not from a literal at hand (a resolved constant): every character
+ * maps to `start` (`end` for the end). `origin` is the constant's own string, where it is written.
+ */
+export function pinned(value: string, start: number, end: number, origin?: StaticString): StaticString {
   const map = new Array<number>(value.length).fill(start);
   map.push(end);
-  return { value, map };
+  return origin && origin.value === value ? { value, map, written: writtenMap(origin) } : { value, map };
 }
 
 /** textwrap.dedent, keeping the map. */
@@ -214,7 +277,7 @@ export function dedent(s: StaticString): StaticString {
     }
   }
   const out: string[] = [];
-  const map: number[] = [];
+  const kept: number[] = [];
   for (const l of lines) {
     const text = s.value.slice(l.start, l.end);
     const body = text.replace(/\n$/, '');
@@ -223,11 +286,12 @@ export function dedent(s: StaticString): StaticString {
     else if (margin) from = l.start + margin.length;
     for (let k = from; k < l.end; k++) {
       out.push(s.value[k]!);
-      map.push(s.map[k]!);
+      kept.push(k);
     }
   }
-  map.push(s.map[s.value.length]!);
-  return { value: out.join(''), map };
+  kept.push(s.value.length);
+  const pick = (m: number[]) => kept.map((k) => m[k]!);
+  return s.written ? { value: out.join(''), map: pick(s.map), written: pick(s.written) } : { value: out.join(''), map: pick(s.map) };
 }
 
 /** str.strip / lstrip / rstrip (whitespace only), keeping the map. */
@@ -236,5 +300,6 @@ export function strip(s: StaticString, how: 'strip' | 'lstrip' | 'rstrip'): Stat
   let b = s.value.length;
   if (how !== 'rstrip') while (a < b && /\s/.test(s.value[a]!)) a++;
   if (how !== 'lstrip') while (b > a && /\s/.test(s.value[b - 1]!)) b--;
-  return { value: s.value.slice(a, b), map: [...s.map.slice(a, b), b < s.value.length ? s.map[b]! : s.map[s.value.length]!] };
+  const pick = (m: number[]) => [...m.slice(a, b), b < s.value.length ? m[b]! : m[s.value.length]!];
+  return s.written ? { value: s.value.slice(a, b), map: pick(s.map), written: pick(s.written) } : { value: s.value.slice(a, b), map: pick(s.map) };
 }

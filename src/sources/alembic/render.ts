@@ -72,7 +72,8 @@ export type SqlStyle = 'plain' | 'text' | 'triple' | 'concat' | 'fstring-dynamic
 
 /**
  * `op.execute(…)` in the string styles real migrations use. 'fstring-dynamic' interpolates a
- * variable, which the front end reports as dynamic-sql (it needs a `table` name in scope).
+ * variable (it needs a `table` name in scope): dynamic-sql, unless `table` is a string constant
+ * (bound once to a literal, or a loop over literals), which the front end reads as it reads `+`.
  */
 export function executeSql(sql: string, style: SqlStyle = 'plain'): string {
   switch (style) {

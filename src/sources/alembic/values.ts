@@ -194,7 +194,11 @@ export class Evaluator {
     switch (node.type) {
       case 'string':
       case 'concatenated_string': {
-        const d = decodeStringNode(src, node);
+        // f"… {TABLE}" with TABLE a string constant is as static as "… " + TABLE
+        const d = decodeStringNode(src, node, (_name, start, end) => {
+          const v = this.eval({ type: 'identifier', start, end, named: true, missing: false, field: null, children: [] }, scope, depth + 1);
+          return v.t === 'str' ? v.s : null;
+        });
         return d.ok ? { t: 'str', s: d.s, node } : { t: 'dynamic', reason: d.reason, node };
       }
       case 'integer':
@@ -214,7 +218,7 @@ export class Evaluator {
         const b = scope.lookup(name);
         if (b?.kind === 'const') {
           const v = b.value;
-          if (v.t === 'str') return { t: 'str', s: pinned(v.s.value, node.start, node.end), node };
+          if (v.t === 'str') return { t: 'str', s: pinned(v.s.value, node.start, node.end, v.s), node };
           if (v.t === 'dynamic') return { ...v, reason: `the variable "${name}" (${v.reason})`, node };
           if (v.t === 'num' || v.t === 'bool' || v.t === 'none') return { ...v, node };
           return v;
@@ -224,7 +228,7 @@ export class Evaluator {
           try {
             const v = this.eval(b.node, b.scope, depth + 1);
             // A constant's SQL is reported where it is used, so ignore comments at the call cover it.
-            if (v.t === 'str') return { t: 'str', s: pinned(v.s.value, node.start, node.end), node };
+            if (v.t === 'str') return { t: 'str', s: pinned(v.s.value, node.start, node.end, v.s), node };
             if (v.t === 'dynamic') return { ...v, reason: `the variable "${name}" (${v.reason})`, node };
             if (v.t === 'other') return { t: 'dynamic', reason: `the variable "${name}", computed at run time`, node };
             return v;

@@ -1,8 +1,6 @@
 /** The SQL front end: a .sql file → Migration. */
 import type { Direction, Migration } from '../../model/migration.js';
 import { SourceText } from '../source-text.js';
-import { collectDirectives } from '../directives.js';
-import { lex } from './lexer.js';
 import { analyzeSql } from './analyze.js';
 
 export { loadSqlParser } from './parser.js';
@@ -18,18 +16,16 @@ export interface SqlFileOptions {
 
 export function loadSqlMigration(opts: SqlFileOptions): Migration {
   const source = new SourceText(opts.text);
-  const analysis = analyzeSql(opts.text, (i) => source.byteAt(i));
-  const { directives, invalid: invalidDirectives } = opts.text.includes('migsafe')
-    ? collectDirectives(lex(opts.text, false).comments, source, analysis.statements)
-    : { directives: [], invalid: [] };
+  // ignore comments: top-level ones, and those inside DO blocks and PL/pgSQL function bodies
+  const analysis = analyzeSql(opts.text, (i) => source.byteAt(i), { directives: opts.text.includes('migsafe') });
   return {
     file: opts.file,
     source,
     language: 'sql',
     direction: opts.direction ?? 'upgrade',
     operations: analysis.operations,
-    directives,
-    invalidDirectives,
+    directives: analysis.directives,
+    invalidDirectives: analysis.invalidDirectives,
     problems: analysis.problems,
     transactional: !!opts.transactional,
   };

@@ -32,6 +32,16 @@ export interface LexResult {
   copyData: RawStatement[];
   /** Start of a /* comment that is never closed (comments nest), or -1. */
   unterminatedComment: number;
+  /** Contents (without the quotes) of the '…' and $tag$…$tag$ string constants, in order. E'…' strings are not listed. */
+  strings: StringConstant[];
+}
+
+export interface StringConstant {
+  /** Index of the first character inside the quotes. */
+  start: number;
+  /** Index of the closing quote (or the end of the text when it is not closed). */
+  end: number;
+  quote: 'single' | 'dollar';
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
@@ -44,6 +54,7 @@ export function lex(text: string, wantStatements = true): LexResult {
   const comments: Comment[] = [];
   const metaCommands: RawStatement[] = [];
   const copyData: RawStatement[] = [];
+  const strings: StringConstant[] = [];
   let unterminatedComment = -1;
   let copyPending = false; // a COPY … FROM STDIN ended on this line: its rows follow it
   let i = 0;
@@ -105,7 +116,9 @@ export function lex(text: string, wantStatements = true): LexResult {
     startToken(i);
     if (c === 39) {
       // '…' string; E'…' handled by the identifier branch setting escape mode
+      const from = i + 1;
       i = skipQuoted(text, i, 39, false);
+      strings.push({ start: from, end: Math.max(from, text.charCodeAt(i - 1) === 39 ? i - 1 : i), quote: 'single' });
       lastTokenEnd = i;
       prevWord = '';
       continue;
@@ -122,6 +135,7 @@ export function lex(text: string, wantStatements = true): LexResult {
       if (m) {
         const tag = m[0];
         const close = text.indexOf(tag, i + tag.length);
+        strings.push({ start: i + tag.length, end: close < 0 ? n : close, quote: 'dollar' });
         i = close < 0 ? n : close + tag.length;
       } else i++;
       lastTokenEnd = i;
@@ -165,7 +179,7 @@ export function lex(text: string, wantStatements = true): LexResult {
     lastTokenEnd = i;
   }
   if (stmtStart >= 0 && wantStatements) statements.push({ start: stmtStart, end: Math.max(lastTokenEnd, stmtStart + 1) });
-  return { statements, comments, metaCommands, copyData, unterminatedComment };
+  return { statements, comments, metaCommands, copyData, unterminatedComment, strings };
 }
 
 /** `COPY … FROM STDIN` (the statement text from `start` to the semicolon at `end`). */
