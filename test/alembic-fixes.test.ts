@@ -304,3 +304,25 @@ def downgrade_engine2() -> None:
     expectClean(lintPython(text), 'drop-table');
   });
 });
+
+describe('a revision file or folder linted on its own, in a secondary version location', () => {
+  it("takes the transaction setting from the project whose version_locations hold it, not from a guess two levels up", async () => {
+    const d = tmp();
+    mkdirSync(join(d, 'mig', 'versions'), { recursive: true });
+    mkdirSync(join(d, 'extra', 'v2'), { recursive: true });
+    writeFileSync(join(d, 'alembic.ini'), '[alembic]\nscript_location = %(here)s/mig\nversion_locations = %(here)s/mig/versions %(here)s/extra/v2\n');
+    writeFileSync(join(d, 'mig', 'env.py'), 'from alembic import context\n\ndef run_migrations_online():\n    context.configure(connection=None, transactional_ddl=False)\n');
+    const rev = 'from alembic import op\n\nrevision = "b1"\ndown_revision = None\n\ndef upgrade():\n    op.create_index("ix", "t", ["a"], postgresql_concurrently=True)\n\ndef downgrade():\n    op.drop_index("ix", table_name="t", postgresql_concurrently=True)\n';
+    writeFileSync(join(d, 'extra', 'v2', 'b1.py'), rev);
+    for (const path of ['extra/v2/b1.py', 'extra/v2']) {
+      const r = await lint({ paths: [path], cwd: d, config: testConfig({ root: d }), threads: 1 });
+      expect(r.findings.filter((f) => f.rule === 'concurrent-in-transaction'), path).toEqual([]);
+    }
+    // the same file in a folder no project claims: Alembic's default, a transaction
+    const loose = tmp();
+    mkdirSync(join(loose, 'versions'));
+    writeFileSync(join(loose, 'versions', 'b1.py'), rev);
+    const r = await lint({ paths: ['versions/b1.py'], cwd: loose, config: testConfig({ root: loose }), threads: 1 });
+    expect(r.findings.map((f) => f.rule)).toContain('concurrent-in-transaction');
+  });
+});

@@ -4,7 +4,7 @@
  * DDL), and the revision files in a versions directory. Nothing is imported or executed.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, delimiter, dirname, join, relative, resolve } from 'node:path';
+import { basename, delimiter, dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { toPosix, walk, type FileProblem } from '../files.js';
 import { field, namedChildren, parsePython, pythonParserReady, type PyNode } from './parser.js';
@@ -376,6 +376,24 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     }
   };
 
+  // A file or directory given on its own may sit in a version location of a project above it
+  // (version_locations = … extra/v2): that project's env.py decides, not the one two levels up.
+  const projects = new Map<string, AlembicProject | null>();
+  const owner = (dir: string): AlembicProject | null => {
+    for (let d = dir, up = 0; up < 8; d = dirname(d), up++) {
+      const ini = join(d, 'alembic.ini');
+      if (!projects.has(ini)) projects.set(ini, existsSync(ini) ? readAlembicIni(ini) : null);
+      const project = projects.get(ini)!;
+      if (project?.versionLocations.some((loc) => dir === loc || (project.recursive && dir.startsWith(loc + sep)))) return project;
+      if (dirname(d) === d) break;
+    }
+    return null;
+  };
+  const flagFor = (dir: string): (() => boolean) => {
+    const project = owner(dir);
+    return project ? () => project.transactional : envFlag(envs, join(dirname(dir), 'env.py'));
+  };
+
   for (const p of paths) {
     const abs = resolve(cwd, p);
     let st;
@@ -386,9 +404,8 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     }
     if (st.isFile()) {
       if (abs.endsWith('.py')) {
-        // A single file: its env.py (two levels up, next to versions/) tells whether it runs in a transaction.
-        const env = join(dirname(dirname(abs)), 'env.py');
-        addFile(abs, envFlag(envs, env), p);
+        // A single file: its project's env.py (else the one two levels up, next to versions/) tells whether it runs in a transaction.
+        addFile(abs, flagFor(dirname(abs)), p);
       } else if (abs.endsWith('alembic.ini')) addProject(abs, p);
       continue;
     }
@@ -408,7 +425,7 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     for (const f of pys) {
       if (claimed.has(f)) continue;
       const dir = dirname(f);
-      const flag = envFlag(envs, join(dirname(dir), 'env.py'));
+      const flag = flagFor(dir);
       if (!addFile(f, flag, p)) continue;
       let g = groupByRoot.get(dir);
       if (!g) {
