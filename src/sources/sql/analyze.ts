@@ -283,7 +283,7 @@ function statementsIn(ctx: Ctx, text: string, body: Body | null, c0: number, c1:
     return;
   }
   let cursor = 0; // in the body's value when it is located, else in `text`
-  for (const { query, lineno } of found) {
+  for (const { query, lineno, dynamic } of found) {
     // where the query is written, as a map from its indexes to `sql` indexes (null: not found)
     let pos: ((i: number) => number) | null = null;
     if (body) {
@@ -301,6 +301,17 @@ function statementsIn(ctx: Ctx, text: string, body: Body | null, c0: number, c1:
         cursor = at + query.length;
         pos = (i) => c0 + at + i;
       }
+    }
+    if (dynamic) {
+      // EXECUTE format(…) / 'ALTER … ' || name: runs in a DO block during the migration, unread.
+      // (In a function body it runs only when the function is called, after the migration.)
+      if (isDo) {
+        const s0 = pos ? pos(0) : c0;
+        const s1 = pos ? pos(query.length) : c1;
+        const span = { start: toFile(s0), end: toFile(s1) };
+        out.operations.push({ ...withSpan({ kind: 'dynamic_sql', reason: 'an EXECUTE of a string built at run time in a DO block' }, span, outer), embedded: 'do' });
+      }
+      continue;
     }
     let parsed: RawStmt[];
     try {

@@ -45,6 +45,8 @@ export interface PlStatement {
   query: string;
   /** 1-based line inside the body. */
   lineno: number;
+  /** EXECUTE of a string computed at run time (`query` is then the expression): it cannot be read. */
+  dynamic?: boolean;
 }
 
 /** Embedded SQL statements of a PL/pgSQL body (DO block or function), in order. */
@@ -78,6 +80,7 @@ export function plpgsqlStatements(doOrFunctionSql: string): PlStatement[] {
       const q = node.PLpgSQL_stmt_dynexecute.query?.PLpgSQL_expr?.query;
       const m = typeof q === 'string' ? /^\s*'((?:[^']|'')*)'\s*$/.exec(q) : null;
       if (m) out.push({ query: m[1]!.replace(/''/g, "'"), lineno: node.PLpgSQL_stmt_dynexecute.lineno ?? ln });
+      else if (typeof q === 'string') out.push({ query: q, lineno: node.PLpgSQL_stmt_dynexecute.lineno ?? ln, dynamic: true });
     }
     for (const k of Object.keys(node)) {
       if (k === 'PLpgSQL_stmt_execsql') continue;
