@@ -47,6 +47,17 @@ describe('migsafe baseline', () => {
     expect(JSON.parse(bad.stdout).findings.filter((f: any) => f.rule === 'drop-column').map((f: any) => f.file)).toEqual(['002.sql']);
   });
 
+  it('a baselined mixed-phases finding stays baselined when the migration gains another step', () => {
+    const d = tmp();
+    writeFileSync(join(d, 'migsafe.config.json'), JSON.stringify({ rules: { 'require-lock-timeout': 'off', 'drop-column': 'off' } }));
+    writeFileSync(join(d, '001.sql'), 'ALTER TABLE users ADD COLUMN email_address text;\nALTER TABLE users DROP COLUMN email;\n');
+    expect(migsafe(['baseline', '.'], { cwd: d }).code).toBe(0);
+    writeFileSync(join(d, '001.sql'), 'ALTER TABLE users ADD COLUMN email_address text;\nALTER TABLE users ADD COLUMN nickname text;\nALTER TABLE users DROP COLUMN email;\n');
+    const r = migsafe(['lint', '.', '--format', 'json'], { cwd: d });
+    expect(JSON.parse(r.stdout).findings).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
   it('a corrupt baseline is a config error naming the file', () => {
     const d = tmp();
     writeFileSync(join(d, '001.sql'), 'SELECT 1;\n');

@@ -51,6 +51,13 @@ export const rankOf = (s: string) => SEVERITY_RANK[s] ?? 3;
  * message id and data, and the finding's statement text with whitespace collapsed; never a line
  * number. Identical keys in one file (the same statement twice) are told apart by `:n`, in order.
  */
+/**
+ * Message data that changes while the finding stays the same one, so it is not part of the
+ * fingerprint: the list of a migration's other steps (mixed-phases), the code lines that still
+ * use a column (contract-still-referenced), the first edited line (edited-released-migration).
+ */
+const VOLATILE = new Set(['expand', 'contract', 'refs', 'line']);
+
 export function fingerprints(result: LintResult, located: Located[], indexes: Map<string, LineIndex>, opts: ReportOptions): string[] {
   const sources = new Map(result.migrations.map((m) => [m.file, m.source] as const));
   const seen = new Map<string, number>();
@@ -59,7 +66,7 @@ export function fingerprints(result: LintResult, located: Located[], indexes: Ma
     let text = src && f.end > f.start ? src.sliceBytes(f.start, f.end) : '';
     if (!text.trim()) text = indexes.get(f.file)?.lineText(f.line) ?? '';
     const normalized = text.replace(/\s+/g, ' ').trim();
-    const data = Object.keys(f.data).sort().map((k) => [k, f.data[k]]);
+    const data = Object.keys(f.data).filter((k) => !VOLATILE.has(k)).sort().map((k) => [k, f.data[k]]);
     const key = createHash('sha256')
       .update(JSON.stringify([f.rule, repoPath(f.file, opts), f.messageId, data, normalized]))
       .digest('hex')
