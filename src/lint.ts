@@ -2,7 +2,7 @@
  * lint(): the pure core of `migsafe lint`. Tests call it directly; the CLI only wires it up.
  * paths → files → front ends → Migration → engine → Finding[]
  */
-import { dirname, relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { ResolvedConfig } from './config/schema.js';
 import type { ActiveRule } from './engine/lint-migration.js';
 import { applySuppressionsToFile } from './engine/lint-migration.js';
@@ -53,8 +53,18 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const sqlFound = discoverSql(paths, cwd, config.root, config.include, config.exclude);
   // Alembic: projects (alembic.ini) and versions directories; .py files are never linted as SQL.
   const alembic = discoverAlembic(paths, cwd, config.root, config.exclude);
+  // Git-aware mode: a SQL migration given on its own still has its history as context (the other
+  // migrations of its directory), which are parsed when unreleased but never reported.
+  const contextOnly = new Set<string>();
+  if (opts.changeset) {
+    const given = new Set(sqlFound.files);
+    for (const f of sqlFound.files) {
+      if (!opts.paths.some((p) => resolve(cwd, p) === f)) continue;
+      for (const s of discoverSql([dirname(f)], cwd, config.root, config.include, config.exclude).files) if (!given.has(s)) contextOnly.add(s);
+    }
+  }
   const found = {
-    files: [...sqlFound.files.filter((f) => !f.endsWith('.py')), ...alembic.files].sort(),
+    files: [...sqlFound.files.filter((f) => !f.endsWith('.py')), ...contextOnly, ...alembic.files].sort(),
     problems: [
       ...sqlFound.problems
         .filter((p) => !(alembic.pathsWithRevisions.has(p.file) && p.message.startsWith('no SQL migrations found')))
@@ -73,7 +83,7 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const engine = engineOptions(config.rules, config.pgVersion);
   // simple-git and the release analysis load only in git-aware mode (cold start)
   const release = opts.changeset ? await import('./release/changeset.js') : null;
-  const cs = opts.changeset ? await release!.openChangeset(cwd, found.files, { ...opts.changeset, releaseTags: opts.changeset.releaseTags ?? config.releaseTags, codeSearch: opts.changeset.codeSearch ?? config.codeSearch }) : null;
+  const cs = opts.changeset ? await release!.openChangeset(cwd, found.files, { ...opts.changeset, contextOnly, releaseTags: opts.changeset.releaseTags ?? config.releaseTags, codeSearch: opts.changeset.codeSearch ?? config.codeSearch }) : null;
   if (cs) {
     result.notes.push(...cs.notes);
     result.findings.push(...cs.deleted(engine.active));

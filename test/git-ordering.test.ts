@@ -67,6 +67,17 @@ describe('apply order, not file-name order', () => {
     expect(active(r).filter((x) => x.rule === 'contract-same-release').map((x) => x.file)).toEqual(['db/10_drop.sql']);
   });
 
+  it('a migration file given on its own keeps its directory as context, and only it is reported', async () => {
+    const repo = await makeRepo();
+    await repo.commit({ 'db/001_users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n' }, 'users');
+    await repo.git.checkoutLocalBranch('feature');
+    await repo.commit({ 'db/002_add.sql': 'ALTER TABLE users ADD COLUMN email_address text;\n', 'db/003_drop.sql': 'ALTER TABLE users DROP COLUMN email;\n' }, 'two steps');
+    const r = await lintRepo(repo, ['db/003_drop.sql'], { base: 'main' });
+    expect(rulesOf(r)).toContain('contract-same-release@003_drop.sql');
+    expect([...new Set(r.findings.map((f) => f.file))]).toEqual(['db/003_drop.sql']);
+    expect(r.migrations.map((m) => m.file)).toEqual(['db/003_drop.sql']);
+  });
+
   it('two migration directories are two histories: they never constrain each other', async () => {
     const repo = await makeRepo();
     const users = 'CREATE TABLE users (id bigint PRIMARY KEY, legacy text);\n';

@@ -27,6 +27,8 @@ export interface ChangesetOptions {
   codeSearch?: CodeSearch;
   /** Compare the commit at a detached HEAD with --base instead of refusing (set in CI, or --allow-detached). */
   allowDetached?: boolean;
+  /** Files (absolute) that are only context: the siblings of a migration file given on its own. Never reported. */
+  contextOnly?: ReadonlySet<string>;
 }
 
 /** Git's empty tree: what HEAD is before the first commit. */
@@ -132,7 +134,7 @@ export async function openChangeset(cwd: string, files: string[], opts: Changese
     }
     const isReleased = releasedPaths.has(p);
     if (isReleased) released.add(abs);
-    if (changed.has(p)) report.add(abs);
+    if (changed.has(p) && !opts.contextOnly?.has(abs)) report.add(abs);
     if (changed.has(p) || !isReleased) parse.add(abs);
   }
   // --staged lints what will be committed: the index, not the work tree (which may differ)
