@@ -326,3 +326,19 @@ describe('a revision file or folder linted on its own, in a secondary version lo
     expect(r.findings.map((f) => f.rule)).toContain('concurrent-in-transaction');
   });
 });
+
+describe('PEP 263 coding declarations', () => {
+  it('a latin-1 revision file is read in its declared encoding; without the declaration it is refused as non-UTF-8', async () => {
+    const d = tmp();
+    mkdirSync(join(d, 'versions'));
+    const body = '# -*- coding: latin-1 -*-\n"""caf\xe9 columns"""\nfrom alembic import op\n\nrevision = "c1"\ndown_revision = None\n\ndef upgrade():\n    op.drop_column("caf\xe9", "men\xfc")\n\ndef downgrade():\n    pass\n';
+    writeFileSync(join(d, 'versions', 'c1.py'), Buffer.from(body, 'latin1'));
+    const r = await lint({ paths: ['versions/c1.py'], cwd: d, config: testConfig({ root: d }), threads: 1 });
+    expect(r.fileProblems).toEqual([]);
+    const f = r.findings.find((x) => x.rule === 'drop-column')!;
+    expect(f.message).toContain('"menü"');
+    writeFileSync(join(d, 'versions', 'c1.py'), Buffer.from(body.replace('# -*- coding: latin-1 -*-\n', '#\n'), 'latin1'));
+    const bad = await lint({ paths: ['versions/c1.py'], cwd: d, config: testConfig({ root: d }), threads: 1 });
+    expect(bad.fileProblems.map((p) => p.message)).toEqual([expect.stringMatching(/not valid UTF-8/)]);
+  });
+});

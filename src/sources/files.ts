@@ -102,6 +102,11 @@ export function readText(file: string, content?: Uint8Array): ReadResult {
   if (nul >= 0) return { ok: false, message: `binary file (NUL byte at offset ${nul}), not SQL text` };
   // native check first; the byte-by-byte scan only runs to locate the bad byte
   const bad = isUtf8(buf) ? -1 : firstInvalidUtf8(buf);
+  if (bad >= 0 && file.endsWith('.py')) {
+    // PEP 263: a Python file may declare another encoding in its first two lines (`# -*- coding: latin-1 -*-`)
+    const declared = pythonCoding(buf);
+    if (declared) return declared;
+  }
   if (bad >= 0) {
     const line = countLines(buf, bad);
     return { ok: false, message: `not valid UTF-8 (invalid byte 0x${buf[bad]!.toString(16).padStart(2, '0')} at line ${line}, byte offset ${bad})` };
@@ -111,6 +116,23 @@ export function readText(file: string, content?: Uint8Array): ReadResult {
   // byte offsets are into this text (the reporter locates them in the same text), not into the file's bytes.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
+}
+
+/** The text of a Python file in the encoding its PEP 263 declaration names, or null (none, unknown, or not valid in it). */
+function pythonCoding(buf: Buffer): ReadResult | null {
+  const head = buf.subarray(0, 400).toString('latin1').split(/\r?\n|\r/).slice(0, 2);
+  for (const line of head) {
+    const m = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(line);
+    if (!m) continue;
+    // Python's names → WHATWG's: latin-1 / iso-8859-1 / cp1252 …
+    const name = m[1]!.toLowerCase().replace(/_/g, '-').replace(/^latin-?1$/, 'iso-8859-1').replace(/^cp-?(\d+)$/, 'windows-$1');
+    try {
+      return { ok: true, text: new TextDecoder(name, { fatal: true }).decode(buf) };
+    } catch {
+      return { ok: false, message: `not valid ${m[1]} (the encoding its coding line declares), nor UTF-8` };
+    }
+  }
+  return null;
 }
 
 function countLines(buf: Buffer, upto: number): number {
