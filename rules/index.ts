@@ -22,6 +22,7 @@ import detachPartitionNonConcurrent from './detach-partition-non-concurrent/rule
 import downgradeDataLoss from './downgrade-data-loss/rule.js';
 import dropColumn from './drop-column/rule.js';
 import dropDatabase from './drop-database/rule.js';
+import dropNotNull from './drop-not-null/rule.js';
 import dropTable from './drop-table/rule.js';
 import duplicateRevision from './duplicate-revision/rule.js';
 import dynamicSql from './dynamic-sql/rule.js';
@@ -76,6 +77,7 @@ export const rules: readonly AnyRule[] = ([
   downgradeDataLoss,
   dropColumn,
   dropDatabase,
+  dropNotNull,
   dropTable,
   duplicateRevision,
   dynamicSql,

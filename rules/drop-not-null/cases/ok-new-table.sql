@@ -1,0 +1,2 @@
+CREATE TABLE drafts (id bigint PRIMARY KEY, title text NOT NULL);
+ALTER TABLE drafts ALTER COLUMN title DROP NOT NULL;
