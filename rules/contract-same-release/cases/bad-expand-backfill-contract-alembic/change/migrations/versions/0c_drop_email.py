@@ -1,0 +1,16 @@
+"""0c"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0c"
+down_revision = "f9"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.drop_column("users", "email")
+
+
+def downgrade():
+    op.add_column("users", sa.Column("email", sa.Text()))
