@@ -10,6 +10,7 @@ import addColumnVolatileDefault from './add-column-volatile-default/rule.js';
 import addExclusionConstraint from './add-exclusion-constraint/rule.js';
 import addUniqueConstraint from './add-unique-constraint/rule.js';
 import alterDomainAddConstraint from './alter-domain-add-constraint/rule.js';
+import attachPartition from './attach-partition/rule.js';
 import banCharType from './ban-char-type/rule.js';
 import changeColumnType from './change-column-type/rule.js';
 import clusterTable from './cluster-table/rule.js';
@@ -65,6 +66,7 @@ export const rules: readonly AnyRule[] = ([
   addExclusionConstraint,
   addUniqueConstraint,
   alterDomainAddConstraint,
+  attachPartition,
   banCharType,
   changeColumnType,
   clusterTable,

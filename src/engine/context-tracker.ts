@@ -63,6 +63,10 @@ export class ContextTracker {
         if (!c) return null;
         return { constraint: c.constraint, notValid: c.notValid, validated: c.validated, sameTransaction: c.tx >= 0 && self.ctx.inTransaction && c.tx === self.tx, stmt: c.stmt };
       },
+      hasValidatedCheck(table: string): boolean {
+        const t = inPublic(table);
+        return self.constraints.some((c) => c.table === t && c.validated && c.constraint === 'check');
+      },
       notNullProven(table: string, column: string): boolean {
         const t = inPublic(table);
         return self.constraints.some((c) => c.table === t && c.validated && c.notNull.includes(column));

@@ -54,5 +54,7 @@ export interface MigrationContext {
    * dropped: PostgreSQL 12+ then sets NOT NULL on the column without a scan.
    */
   notNullProven(table: string, column: string): boolean;
+  /** A validated CHECK constraint on `table` was added earlier in this migration and not dropped. */
+  hasValidatedCheck(table: string): boolean;
 }
 
