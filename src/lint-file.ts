@@ -6,7 +6,7 @@
 import { rules as registry, ruleIds } from '../rules/index.js';
 import type { Finding } from './engine/finding.js';
 import { checkMigration, type ActiveRule, type EngineOptions } from './engine/lint-migration.js';
-import type { Migration } from './model/migration.js';
+import type { Migration, SessionPreset } from './model/migration.js';
 import type { GraphInput } from './sources/alembic/graph.js';
 import { graphInput } from './sources/alembic/graphs.js';
 import { loadAlembicFile, looksLikeRevision } from './sources/alembic/index.js';
@@ -24,6 +24,8 @@ export interface FileJob {
   reported: boolean;
   /** The bytes to lint instead of the file on disk (--staged: the staged blob). */
   content?: Uint8Array;
+  /** Alembic: timeouts the project's env.py sets on the connection. */
+  preset?: SessionPreset;
 }
 
 export type FileOutcome =
@@ -55,7 +57,7 @@ export function lintFile(job: FileJob, engine: EngineOptions): FileOutcome {
   const check = (m: Migration) => (job.reported ? checkMigration(m, engine) : []);
   if (job.alembic) {
     if (!looksLikeRevision(read.text)) return { kind: 'not-revision' };
-    const a = loadAlembicFile({ file: job.display, text: read.text, transactional: job.transactional });
+    const a = loadAlembicFile({ file: job.display, text: read.text, transactional: job.transactional, ...(job.preset ? { preset: job.preset } : {}) });
     return { kind: 'alembic', upgrade: a.upgrade, downgrade: a.downgrade, graph: graphInput(job.display, a.source, a.revision), raw: [check(a.upgrade), check(a.downgrade)] };
   }
   const migration = loadSqlMigration({ file: job.display, text: read.text, direction: sqlDirection(job.abs), transactional: job.transactional });

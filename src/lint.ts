@@ -8,14 +8,14 @@ import type { ActiveRule } from './engine/lint-migration.js';
 import { applySuppressionsToFile } from './engine/lint-migration.js';
 import type { ChangesetOptions } from './release/changeset.js';
 import type { Finding } from './engine/finding.js';
-import type { Migration } from './model/migration.js';
+import type { Migration, SessionPreset } from './model/migration.js';
 import { loadSqlParser } from './sources/sql/index.js';
 import { discoverSql, toPosix, type FileProblem } from './sources/files.js';
 import { activeRulesFrom, engineOptions, type FileJob } from './lint-file.js';
 import { lintFiles } from './parallel/lint-files.js';
 import { UsageError } from './errors.js';
 import { loadPythonParser } from './sources/alembic/index.js';
-import { discoverAlembic } from './sources/alembic/project.js';
+import { discoverAlembic, envTimeouts } from './sources/alembic/project.js';
 import { buildGraph, type GraphInput } from './sources/alembic/graph.js';
 import { graphFindings, graphInputFromText, readGraphInput } from './sources/alembic/graphs.js';
 import { applyOrder, type RevisionOf } from './release/apply-order.js';
@@ -99,6 +99,15 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
       transactional: alembicFile ? alembic.transactional.get(abs)! : !!config.assumeInTransaction,
       ...(cs?.contents.has(abs) ? { content: cs.contents.get(abs)! } : {}),
     });
+  }
+  // Alembic: timeouts env.py sets on the connection hold for every revision (one read per env.py)
+  const presets = new Map<string, SessionPreset>();
+  for (const job of jobs) {
+    const env = job.alembic ? alembic.envOf.get(job.abs) : undefined;
+    if (!env) continue;
+    let preset = presets.get(env);
+    if (!preset) presets.set(env, (preset = envTimeouts(env)));
+    if (preset.lockTimeout || preset.statementTimeout) job.preset = preset;
   }
   const outcomes = await lintFiles(jobs, engine, { rules: config.rules, pgVersion: config.pgVersion, threads: opts.threads });
   jobs.forEach(({ abs, display, reported }, i) => {

@@ -342,3 +342,30 @@ describe('PEP 263 coding declarations', () => {
     expect(bad.fileProblems.map((p) => p.message)).toEqual([expect.stringMatching(/not valid UTF-8/)]);
   });
 });
+
+describe('timeouts set on the connection in env.py', () => {
+  const rev = 'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "t1"\ndown_revision = None\n\ndef upgrade():\n    op.add_column("users", sa.Column("nick", sa.Text()))\n\ndef downgrade():\n    op.drop_column("users", "nick")\n';
+  const project = (env: string) => {
+    const d = tmp();
+    mkdirSync(join(d, 'migrations', 'versions'), { recursive: true });
+    writeFileSync(join(d, 'alembic.ini'), '[alembic]\nscript_location = migrations\n');
+    writeFileSync(join(d, 'migrations', 'env.py'), env);
+    writeFileSync(join(d, 'migrations', 'versions', 't1.py'), rev);
+    return d;
+  };
+  const online = (body: string) =>
+    `from alembic import context\nfrom sqlalchemy import text\n\n\ndef run_migrations_offline():\n    context.configure(url="x")\n\n\ndef run_migrations_online():\n    with connectable.connect() as connection:\n${body}\n        context.configure(connection=connection)\n        with context.begin_transaction():\n            context.run_migrations()\n`;
+  const lockRule = async (d: string) => (await lint({ paths: ['.'], cwd: d, config: testConfig({ root: d }), threads: 1 })).findings.filter((f) => f.rule === 'require-lock-timeout').length;
+
+  it('SET lock_timeout, set_config or -c lock_timeout= in the online path counts for every revision', async () => {
+    expect(await lockRule(project(online('        connection.execute(text("SET lock_timeout = \'5s\'"))')))).toBe(0);
+    expect(await lockRule(project(online('        connection.execute(text("SELECT set_config(\'lock_timeout\', \'5s\', false)"))')))).toBe(0);
+    expect(await lockRule(project(online('        pass\nconnect_args = {"options": "-c lock_timeout=5000"}')))).toBe(0);
+  });
+
+  it('a comment, the offline path, or a zero value does not', async () => {
+    expect(await lockRule(project(online("        # connection.execute(text(\"SET lock_timeout = '5s'\"))\n        pass")))).toBe(2); // upgrade and downgrade
+    expect(await lockRule(project(online('        pass').replace('context.configure(url="x")', 'context.configure(url="x")\n    context.execute("SET lock_timeout = \'5s\'")')))).toBe(2); // upgrade and downgrade
+    expect(await lockRule(project(online('        connection.execute(text("SET lock_timeout = 0"))')))).toBe(2); // upgrade and downgrade
+  });
+});

@@ -29,29 +29,33 @@ export class ContextTracker {
   readonly ctx: MigrationContext;
   private created = new Set<string>();
   private createdShort = new Set<string>();
-  private sessionLock = false;
+  private sessionLock: boolean;
   private localLock = false;
-  private sessionStmt = false;
+  private sessionStmt: boolean;
   private localStmt = false;
   private explicitTx = false;
   private autocommit = false;
   /** Id of the open transaction (ids only grow); meaningful while inTransaction. */
   private tx = 0;
   /** Session settings when the open transaction began: a ROLLBACK restores them. */
-  private saved = { lock: false, stmt: false };
+  private saved: { lock: boolean; stmt: boolean };
   private constraints: Constraint[] = [];
 
   constructor(private readonly m: Migration, pgVersion: number) {
     const self = this;
     if (m.transactional) this.tx = 1;
+    // timeouts set on the connection by the runner (env.py) hold for the whole migration
+    this.sessionLock = !!m.preset?.lockTimeout;
+    this.sessionStmt = !!m.preset?.statementTimeout;
+    this.saved = { lock: this.sessionLock, stmt: this.sessionStmt };
     this.ctx = {
       file: m.file,
       direction: m.direction,
       pgVersion,
       inTransaction: m.transactional,
       runnerTransaction: m.transactional,
-      lockTimeout: false,
-      statementTimeout: false,
+      lockTimeout: this.sessionLock,
+      statementTimeout: this.sessionStmt,
       transactionEndedBy: null,
       isNew(n: string) {
         if (self.created.has(n) || self.created.has(`public.${n}`)) return true;

@@ -39,4 +39,12 @@ export interface Migration {
   problems: SourceProblem[];
   /** True when the runner wraps the whole file in one transaction (Alembic on PostgreSQL, or assumeInTransaction). */
   transactional: boolean;
+  /** Session settings in effect before the first statement (Alembic: set on the connection in env.py). */
+  preset?: SessionPreset;
+}
+
+/** Timeouts the runner sets on the connection before the migration runs. */
+export interface SessionPreset {
+  lockTimeout: boolean;
+  statementTimeout: boolean;
 }

@@ -3,7 +3,7 @@
  * file's source, so every finding carries its direction. Nothing is executed: the Python is
  * parsed with tree-sitter and read statically.
  */
-import type { Direction, Directive, InvalidDirective, Migration, SourceProblem } from '../../model/migration.js';
+import type { Direction, Directive, InvalidDirective, Migration, SessionPreset, SourceProblem } from '../../model/migration.js';
 import type { Operation, Span } from '../../model/operation.js';
 import { SourceText } from '../source-text.js';
 import { parsePython, type PyNode, type PyParse } from './parser.js';
@@ -22,6 +22,8 @@ export interface AlembicFileOptions {
   text: string;
   /** Alembic wraps each migration in a transaction on PostgreSQL unless env.py turns transactional DDL off. Default true. */
   transactional?: boolean;
+  /** Timeouts env.py sets on the connection (see envTimeouts). */
+  preset?: SessionPreset;
 }
 
 export interface AlembicFile {
@@ -166,6 +168,7 @@ export function alembicFileFromTree(opts: AlembicFileOptions, parsed: PyParse): 
     invalidDirectives: byStart([...(direction === 'upgrade' ? invalid : ([] as InvalidDirective[])), ...parts[direction].sqlInvalid.values()]),
     problems: parts[direction].problems,
     transactional: opts.transactional ?? true,
+    ...(opts.preset ? { preset: opts.preset } : {}),
   });
   return {
     file: opts.file,

@@ -11,6 +11,7 @@ import { field, namedChildren, parsePython, pythonParserReady, type PyNode } fro
 import { moduleNames, params } from './extract.js';
 import { Evaluator, Scope, dotted } from './values.js';
 import { looksLikeRevision } from './revision.js';
+import type { SessionPreset } from '../../model/migration.js';
 
 export interface AlembicProject {
   /** Absolute path of alembic.ini. */
@@ -161,6 +162,48 @@ export function envTransactional(envPy: string): boolean {
 
 const OFFLINE_FUNCTION = 'run_migrations_offline';
 
+/**
+ * Timeouts env.py sets on the migration connection, outside run_migrations_offline(): a string
+ * that runs `SET lock_timeout …` / `set_config('lock_timeout', …)`, or passes `-c lock_timeout=…`
+ * in the connection options. A value of 0 turns the timeout off, so it does not count. Comments
+ * are not strings in the parse, so they never count.
+ */
+export function envTimeouts(envPy: string): SessionPreset {
+  const none = { lockTimeout: false, statementTimeout: false };
+  let text: string;
+  try {
+    text = readFileSync(envPy, 'utf8');
+  } catch {
+    return none;
+  }
+  if (!/lock_timeout|statement_timeout/.test(text)) return none;
+  const { root } = parsePython(text);
+  const found = { ...none };
+  const stack: PyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'function_definition') {
+      const name = field(n, 'name');
+      if (name && text.slice(name.start, name.end) === OFFLINE_FUNCTION) continue;
+    }
+    if (n.type === 'string') {
+      const s = text.slice(n.start, n.end);
+      if (setsTimeout(s, 'lock_timeout')) found.lockTimeout = true;
+      if (setsTimeout(s, 'statement_timeout')) found.statementTimeout = true;
+      continue;
+    }
+    for (const c of n.children) stack.push(c);
+  }
+  return found;
+}
+
+/** `SET [SESSION] name = v` / `SET name TO v` / `set_config('name', v` / `-c name=v`, with v not zero. */
+function setsTimeout(s: string, name: string): boolean {
+  const re = new RegExp(`(?:\\bSET\\s+(?:SESSION\\s+)?${name}\\s*(?:=|\\bTO\\b)|set_config\\s*\\(\\s*\\\\?['"]${name}\\\\?['"]\\s*,|-c\\s*${name}\\s*=)\\s*\\\\?['"]?\\s*([0-9]+)?`, 'gi');
+  for (const m of s.matchAll(re)) if (m[1] === undefined || Number(m[1]) !== 0) return true;
+  return false;
+}
+
 /** Does a `context.configure(…, transactional_ddl=False)` call run outside run_migrations_offline()? */
 export function configuresNonTransactional(text: string): boolean {
   const { root } = parsePython(text);
@@ -295,6 +338,8 @@ export interface AlembicDiscovery {
   skipped: string[];
   /** The given paths that yielded at least one revision file. */
   pathsWithRevisions: Set<string>;
+  /** The env.py of each revision file's project (or the one next to its versions directory). */
+  envOf: Map<string, string>;
 }
 
 function lazyGroup(root: string, project: AlembicProject | null, transactional: () => boolean): AlembicGroup {
@@ -344,7 +389,7 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
   const exc = picomatch(exclude, { dot: true });
   const flags = new LazyFlags();
   const envs = new Map<string, () => boolean>();
-  const out: AlembicDiscovery = { files: [], groups: [], transactional: flags, problems: [], skipped: [], pathsWithRevisions: new Set() };
+  const out: AlembicDiscovery = { files: [], groups: [], transactional: flags, problems: [], skipped: [], pathsWithRevisions: new Set(), envOf: new Map() };
   const claimed = new Set<string>();
   const groupByRoot = new Map<string, AlembicGroup>();
   const excluded = (f: string, base: string) => {
@@ -352,7 +397,7 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     if (rel.startsWith('../') || rel === '..') rel = toPosix(relative(base, f));
     return exc(rel);
   };
-  const addFile = (f: string, transactional: () => boolean, given: string): boolean => {
+  const addFile = (f: string, transactional: () => boolean, given: string, env: string | null): boolean => {
     if (claimed.has(f)) return true;
     if (!isRevisionFile(f)) {
       if (!out.skipped.includes(f)) out.skipped.push(f);
@@ -361,6 +406,7 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     claimed.add(f);
     out.files.push(f);
     flags.setLazy(f, transactional);
+    if (env) out.envOf.set(f, env);
     out.pathsWithRevisions.add(given);
     return true;
   };
@@ -372,7 +418,7 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     groupByRoot.set(ini, group);
     out.groups.push(group);
     for (const loc of project.versionLocations) {
-      for (const f of listPy(loc, project.recursive)) if (!excluded(f, dirname(ini)) && addFile(f, () => project.transactional, given)) group.files.push(f);
+      for (const f of listPy(loc, project.recursive)) if (!excluded(f, dirname(ini)) && addFile(f, () => project.transactional, given, project.scriptLocation ? join(project.scriptLocation, 'env.py') : null)) group.files.push(f);
     }
   };
 
@@ -393,6 +439,10 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     const project = owner(dir);
     return project ? () => project.transactional : envFlag(envs, join(dirname(dir), 'env.py'));
   };
+  const envFor = (dir: string): string | null => {
+    const project = owner(dir);
+    return project ? (project.scriptLocation ? join(project.scriptLocation, 'env.py') : null) : join(dirname(dir), 'env.py');
+  };
 
   for (const p of paths) {
     const abs = resolve(cwd, p);
@@ -405,7 +455,7 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     if (st.isFile()) {
       if (abs.endsWith('.py')) {
         // A single file: its project's env.py (else the one two levels up, next to versions/) tells whether it runs in a transaction.
-        addFile(abs, flagFor(dirname(abs)), p);
+        addFile(abs, flagFor(dirname(abs)), p, envFor(dirname(abs)));
       } else if (abs.endsWith('alembic.ini')) addProject(abs, p);
       continue;
     }
@@ -426,7 +476,7 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
       if (claimed.has(f)) continue;
       const dir = dirname(f);
       const flag = flagFor(dir);
-      if (!addFile(f, flag, p)) continue;
+      if (!addFile(f, flag, p, envFor(dir))) continue;
       let g = groupByRoot.get(dir);
       if (!g) {
         g = lazyGroup(dir, null, flag);
