@@ -2,7 +2,8 @@
  * lint(): the pure core of `migsafe lint`. Tests call it directly; the CLI only wires it up.
  * paths → files → front ends → Migration → engine → Finding[]
  */
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from './config/schema.js';
 import type { ActiveRule } from './engine/lint-migration.js';
 import { applySuppressionsToFile } from './engine/lint-migration.js';
@@ -15,7 +16,7 @@ import { activeRulesFrom, engineOptions, type FileJob } from './lint-file.js';
 import { lintFiles } from './parallel/lint-files.js';
 import { UsageError } from './errors.js';
 import { loadPythonParser } from './sources/alembic/index.js';
-import { discoverAlembic, envTimeouts } from './sources/alembic/project.js';
+import { discoverAlembic, envTimeouts, owningProjectIni } from './sources/alembic/project.js';
 import { buildGraph, type GraphInput } from './sources/alembic/graph.js';
 import { graphFindings, graphInputFromText, readGraphInput } from './sources/alembic/graphs.js';
 import { applyOrder, type RevisionOf } from './release/apply-order.js';
@@ -51,11 +52,25 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const { config, cwd } = opts;
   const paths = opts.paths.length ? opts.paths : ['.'];
   const sqlFound = discoverSql(paths, cwd, config.root, config.include, config.exclude);
+  // Git-aware mode: a revision file given on its own brings its project (graph, history) as context.
+  const projectFor = new Map<string, string>();
+  if (opts.changeset) {
+    for (const p of paths) {
+      const abs = resolve(cwd, p);
+      const ini = abs.endsWith('.py') && existsSync(abs) ? owningProjectIni(abs) : null;
+      if (ini) projectFor.set(p, dirname(ini));
+    }
+  }
   // Alembic: projects (alembic.ini) and versions directories; .py files are never linted as SQL.
-  const alembic = discoverAlembic(paths, cwd, config.root, config.exclude);
+  const alembic = discoverAlembic(paths.map((p) => projectFor.get(p) ?? p), cwd, config.root, config.exclude);
+  for (const [p, dir] of projectFor) if (alembic.pathsWithRevisions.has(dir)) alembic.pathsWithRevisions.add(p);
   // Git-aware mode: a SQL migration given on its own still has its history as context (the other
   // migrations of its directory), which are parsed when unreleased but never reported.
   const contextOnly = new Set<string>();
+  if (projectFor.size) {
+    const given = paths.map((p) => resolve(cwd, p));
+    for (const f of alembic.files) if (!given.some((g) => f === g || f.startsWith(g + sep))) contextOnly.add(f);
+  }
   if (opts.changeset) {
     const given = new Set(sqlFound.files);
     for (const f of sqlFound.files) {
@@ -64,7 +79,7 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
     }
   }
   const found = {
-    files: [...sqlFound.files.filter((f) => !f.endsWith('.py')), ...contextOnly, ...alembic.files].sort(),
+    files: [...new Set([...sqlFound.files.filter((f) => !f.endsWith('.py')), ...contextOnly, ...alembic.files])].sort(),
     problems: [
       ...sqlFound.problems
         .filter((p) => !(alembic.pathsWithRevisions.has(p.file) && p.message.startsWith('no SQL migrations found')))

@@ -78,6 +78,17 @@ describe('apply order, not file-name order', () => {
     expect(r.migrations.map((m) => m.file)).toEqual(['db/003_drop.sql']);
   });
 
+  it('an Alembic revision given on its own brings its project as context; only it is reported', async () => {
+    const repo = await alembicRepo();
+    await repo.commit({
+      'migrations/versions/b2_add.py': rev('b2', 'r0', '    op.add_column("users", sa.Column("email_address", sa.Text()))'),
+      'migrations/versions/c3_drop.py': rev('c3', 'b2', '    op.drop_column("users", "email")'),
+    }, 'two revisions');
+    const r = await lintRepo(repo, ['migrations/versions/c3_drop.py'], { base: 'main' });
+    expect(rulesOf(r)).toContain('contract-same-release@c3_drop.py');
+    expect([...new Set(r.findings.map((f) => f.file))]).toEqual(['migrations/versions/c3_drop.py']);
+  });
+
   it('two migration directories are two histories: they never constrain each other', async () => {
     const repo = await makeRepo();
     const users = 'CREATE TABLE users (id bigint PRIMARY KEY, legacy text);\n';

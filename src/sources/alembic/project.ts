@@ -380,6 +380,20 @@ function isRevisionFile(file: string): boolean {
   }
 }
 
+/** The alembic.ini (up to 8 levels up) whose version locations hold `file`'s directory, or null. */
+export function owningProjectIni(file: string): string | null {
+  const dir = dirname(resolve(file));
+  for (let d = dir, up = 0; up < 8; d = dirname(d), up++) {
+    const ini = join(d, 'alembic.ini');
+    if (existsSync(ini)) {
+      const project = readAlembicIni(ini);
+      if (project.versionLocations.some((loc) => dir === loc || (project.recursive && dir.startsWith(loc + sep)))) return ini;
+    }
+    if (dirname(d) === d) break;
+  }
+  return null;
+}
+
 /**
  * Expand paths into Alembic revision files. A directory with alembic.ini is a project (its
  * version locations form one graph); any other directory is walked, and the revision files
