@@ -9,6 +9,12 @@ import { join, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UsageError } from '../errors.js';
 
+export interface FileChanges {
+  /** Added or modified. */
+  changed: string[];
+  deleted: string[];
+}
+
 export interface GrepHit {
   file: string;
   line: number;
@@ -118,25 +124,28 @@ export class GitRepo {
     }
   }
 
-  /** Files added or modified since `base` (committed or not), repo-relative. */
-  async changedSince(base: string): Promise<string[]> {
-    const [out, untracked] = await Promise.all([
-      this.quiet(['diff', '--name-only', '--no-renames', '--diff-filter=AM', '-z', base, '--']),
-      this.quiet(['ls-files', '--others', '--exclude-standard', '-z']),
-    ]);
-    return [...new Set([...out.split('\0'), ...untracked.split('\0')].filter(Boolean))].sort();
+  /**
+   * Files added or modified, and files deleted, since `base` (committed or not; untracked files
+   * count as added), repo-relative. A rename is a delete and an add.
+   */
+  async changedSince(base: string): Promise<FileChanges> {
+    const [diff, untracked] = await Promise.all([this.diff([base]), this.quiet(['ls-files', '--others', '--exclude-standard', '-z'])]);
+    return { changed: [...new Set([...diff.changed, ...untracked.split('\0').filter(Boolean)])].sort(), deleted: diff.deleted };
   }
 
-  /** Files deleted since `base` (committed or not), or from the index (--staged: base null), repo-relative. */
-  async deletedSince(base: string | null): Promise<string[]> {
-    const out = await this.quiet(['diff', ...(base ? [] : ['--cached']), '--name-only', '--no-renames', '--diff-filter=D', '-z', ...(base ? [base] : []), '--']);
-    return out.split('\0').filter(Boolean).sort();
+  /** What the index changes against HEAD (staged), repo-relative; before the first commit, against the empty tree. */
+  staged(): Promise<FileChanges> {
+    return this.diff(['--cached']);
   }
 
-  /** Files added or modified in the index (staged), repo-relative. */
-  async staged(): Promise<string[]> {
-    const out = await this.quiet(['diff', '--cached', '--name-only', '--no-renames', '--diff-filter=AM', '-z', '--']);
-    return out.split('\0').filter(Boolean).sort();
+  /** One `git diff --name-status` (added, modified, deleted), so each side of a changeset is one process. */
+  private async diff(args: string[]): Promise<FileChanges> {
+    const fields = (await this.quiet(['diff', '--name-status', '--no-renames', '--diff-filter=AMD', '-z', ...args, '--'])).split('\0');
+    const out: FileChanges = { changed: [], deleted: [] };
+    for (let i = 0; i + 1 < fields.length; i += 2) (fields[i] === 'D' ? out.deleted : out.changed).push(fields[i + 1]!);
+    out.changed.sort();
+    out.deleted.sort();
+    return out;
   }
 
   /**

@@ -83,7 +83,7 @@ export async function openChangeset(cwd: string, files: string[], opts: Changese
     }
     return { note: `no tag matching "${opts.releaseTags}" is reachable from HEAD; using ${opts.base ? `the merge-base with ${opts.base}` : 'HEAD'} as the last release` };
   };
-  const [detached, headSha, baseSha, tipSha, stagedList, explicit] = await inOrder([
+  const [detached, headSha, baseSha, tipSha, stagedChanges, explicit] = await inOrder([
     unborn ? Promise.resolve(null) : repo.detachedHead(),
     unborn ? Promise.resolve(EMPTY_TREE) : repo.resolve('HEAD'),
     opts.base ? repo.mergeBase(opts.base) : Promise.resolve(null),
@@ -111,15 +111,14 @@ export async function openChangeset(cwd: string, files: string[], opts: Changese
 
   const rel = (abs: string) => toPosix(relative(repo.root, abs));
   const baseCommit = baseSha ?? headSha;
-  const [changedList, deletedList, releasedPaths, basePaths, tipPaths, indexPaths] = await inOrder([
-    stagedList ? Promise.resolve(stagedList) : repo.changedSince(baseSha!),
-    unborn ? Promise.resolve([]) : repo.deletedSince(opts.staged ? null : baseSha!),
+  const [changes, releasedPaths, basePaths, tipPaths, indexPaths] = await inOrder([
+    stagedChanges ? Promise.resolve(stagedChanges) : repo.changedSince(baseSha!),
     repo.filesAt(releaseRef),
     baseCommit === releaseRef ? Promise.resolve(null) : repo.filesAt(baseCommit),
     tipSha && tipSha !== baseSha ? repo.filesAt(tipSha) : Promise.resolve(null),
     opts.staged ? repo.indexed() : Promise.resolve(null),
   ] as const);
-  const changed = new Set(changedList);
+  const changed = new Set(changes.changed);
   const atBase = new Set(files.filter((abs) => (basePaths ?? releasedPaths).has(rel(abs))));
   const parse = new Set<string>();
   const report = new Set<string>();
@@ -148,7 +147,7 @@ export async function openChangeset(cwd: string, files: string[], opts: Changese
       // a deleted file was a migration if it sat in a folder that still holds migrations
       const dirs = new Set(files.map((abs) => dirname(rel(abs))));
       const out: Finding[] = [];
-      for (const p of deletedList) {
+      for (const p of changes.deleted) {
         if (!releasedPaths.has(p) || !dirs.has(dirname(p)) || !/\.(sql|py)$/i.test(p)) continue;
         const m = { file: toPosix(relative(cwd, repo.abs(p))), direction: 'upgrade' as const, language: p.endsWith('.py') ? ('python' as const) : ('sql' as const) };
         const f = releaseFinding(active, 'edited-released-migration', releaseIsGuess ? 'deletedCommitted' : 'deleted', { release: releaseName }, m, { start: 0, end: 0 }, releaseIsGuess ? { severity: 'warning' } : {});
