@@ -16,7 +16,7 @@ import { activeRulesFrom, engineOptions, type FileJob } from './lint-file.js';
 import { lintFiles } from './parallel/lint-files.js';
 import { UsageError } from './errors.js';
 import { loadPythonParser } from './sources/alembic/index.js';
-import { discoverAlembic, envTimeouts, owningProjectIni } from './sources/alembic/project.js';
+import { discoverAlembic, envTimeouts, owningProject } from './sources/alembic/project.js';
 import { buildGraph, type GraphInput } from './sources/alembic/graph.js';
 import { graphFindings, graphInputFromText, readGraphInput } from './sources/alembic/graphs.js';
 import { applyOrder, type RevisionOf } from './release/apply-order.js';
@@ -57,26 +57,24 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   if (opts.changeset) {
     for (const p of paths) {
       const abs = resolve(cwd, p);
-      const ini = abs.endsWith('.py') && existsSync(abs) ? owningProjectIni(abs) : null;
-      if (ini) projectFor.set(p, dirname(ini));
+      const project = abs.endsWith('.py') && existsSync(abs) ? owningProject(dirname(abs)) : null;
+      if (project) projectFor.set(p, dirname(project.ini));
     }
   }
   // Alembic: projects (alembic.ini) and versions directories; .py files are never linted as SQL.
   const alembic = discoverAlembic(paths.map((p) => projectFor.get(p) ?? p), cwd, config.root, config.exclude);
   for (const [p, dir] of projectFor) if (alembic.pathsWithRevisions.has(dir)) alembic.pathsWithRevisions.add(p);
-  // Git-aware mode: a SQL migration given on its own still has its history as context (the other
-  // migrations of its directory), which are parsed when unreleased but never reported.
+  // Git-aware mode: a migration given on its own keeps its history as context (the other migrations
+  // of its SQL directory, or of its Alembic project), parsed when unreleased but never reported.
   const contextOnly = new Set<string>();
-  if (projectFor.size) {
-    const given = paths.map((p) => resolve(cwd, p));
-    for (const f of alembic.files) if (!given.some((g) => f === g || f.startsWith(g + sep))) contextOnly.add(f);
-  }
   if (opts.changeset) {
-    const given = new Set(sqlFound.files);
+    const given = paths.map((p) => resolve(cwd, p));
+    const isGiven = (f: string) => given.some((g) => f === g || f.startsWith(g + sep));
     for (const f of sqlFound.files) {
-      if (!opts.paths.some((p) => resolve(cwd, p) === f)) continue;
-      for (const s of discoverSql([dirname(f)], cwd, config.root, config.include, config.exclude).files) if (!given.has(s)) contextOnly.add(s);
+      if (!given.includes(f)) continue;
+      for (const s of discoverSql([dirname(f)], cwd, config.root, config.include, config.exclude).files) if (!isGiven(s)) contextOnly.add(s);
     }
+    if (projectFor.size) for (const f of alembic.files) if (!isGiven(f)) contextOnly.add(f);
   }
   const found = {
     files: [...new Set([...sqlFound.files.filter((f) => !f.endsWith('.py')), ...contextOnly, ...alembic.files])].sort(),

@@ -17,6 +17,8 @@ export interface AlembicProject {
   /** Absolute path of alembic.ini. */
   ini: string;
   scriptLocation: string | null;
+  /** script_location/env.py, or null without a script_location. */
+  env: string | null;
   /** Absolute version directories (script_location/versions unless version_locations says otherwise). */
   versionLocations: string[];
   recursive: boolean;
@@ -89,7 +91,7 @@ export function splitVersionLocations(value: string, main: Map<string, string>, 
 export function readAlembicIni(iniPath: string): AlembicProject {
   const ini = resolve(iniPath);
   const here = dirname(ini);
-  const project: AlembicProject = { ini, scriptLocation: null, versionLocations: [], recursive: false, transactional: true, problems: [] };
+  const project: AlembicProject = { ini, scriptLocation: null, env: null, versionLocations: [], recursive: false, transactional: true, problems: [] };
   let text: string;
   try {
     text = readFileSync(ini, 'utf8');
@@ -125,7 +127,7 @@ export function readAlembicIni(iniPath: string): AlembicProject {
   }
   project.recursive = /^(true|1|yes|on)$/i.test(main!.get('recursive_version_locations') ?? '');
   // Read on first use: env.py is parsed with tree-sitter, which the caller loads after discovery.
-  const env = join(project.scriptLocation, 'env.py');
+  const env = (project.env = join(project.scriptLocation, 'env.py'));
   let memo: boolean | null = null;
   Object.defineProperty(project, 'transactional', {
     enumerable: true,
@@ -380,15 +382,16 @@ function isRevisionFile(file: string): boolean {
   }
 }
 
-/** The alembic.ini (up to 8 levels up) whose version locations hold `file`'s directory, or null. */
-export function owningProjectIni(file: string): string | null {
-  const dir = dirname(resolve(file));
+/**
+ * The project (alembic.ini up to 8 levels up) whose version locations hold directory `dir`, or
+ * null. `cache` keeps each alembic.ini read once across calls.
+ */
+export function owningProject(dir: string, cache = new Map<string, AlembicProject | null>()): AlembicProject | null {
   for (let d = dir, up = 0; up < 8; d = dirname(d), up++) {
     const ini = join(d, 'alembic.ini');
-    if (existsSync(ini)) {
-      const project = readAlembicIni(ini);
-      if (project.versionLocations.some((loc) => dir === loc || (project.recursive && dir.startsWith(loc + sep)))) return ini;
-    }
+    if (!cache.has(ini)) cache.set(ini, existsSync(ini) ? readAlembicIni(ini) : null);
+    const project = cache.get(ini)!;
+    if (project?.versionLocations.some((loc) => dir === loc || (project.recursive && dir.startsWith(loc + sep)))) return project;
     if (dirname(d) === d) break;
   }
   return null;
@@ -411,7 +414,9 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     if (rel.startsWith('../') || rel === '..') rel = toPosix(relative(base, f));
     return exc(rel);
   };
-  const addFile = (f: string, transactional: () => boolean, given: string, env: string | null): boolean => {
+  /** How a revision file runs: in a transaction or not, and which env.py sets up its connection. */
+  type Runner = { transactional: () => boolean; env: string | null };
+  const addFile = (f: string, { transactional, env }: Runner, given: string): boolean => {
     if (claimed.has(f)) return true;
     if (!isRevisionFile(f)) {
       if (!out.skipped.includes(f)) out.skipped.push(f);
@@ -432,30 +437,18 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     groupByRoot.set(ini, group);
     out.groups.push(group);
     for (const loc of project.versionLocations) {
-      for (const f of listPy(loc, project.recursive)) if (!excluded(f, dirname(ini)) && addFile(f, () => project.transactional, given, project.scriptLocation ? join(project.scriptLocation, 'env.py') : null)) group.files.push(f);
+      for (const f of listPy(loc, project.recursive)) if (!excluded(f, dirname(ini)) && addFile(f, { transactional: () => project.transactional, env: project.env }, given)) group.files.push(f);
     }
   };
 
   // A file or directory given on its own may sit in a version location of a project above it
   // (version_locations = … extra/v2): that project's env.py decides, not the one two levels up.
   const projects = new Map<string, AlembicProject | null>();
-  const owner = (dir: string): AlembicProject | null => {
-    for (let d = dir, up = 0; up < 8; d = dirname(d), up++) {
-      const ini = join(d, 'alembic.ini');
-      if (!projects.has(ini)) projects.set(ini, existsSync(ini) ? readAlembicIni(ini) : null);
-      const project = projects.get(ini)!;
-      if (project?.versionLocations.some((loc) => dir === loc || (project.recursive && dir.startsWith(loc + sep)))) return project;
-      if (dirname(d) === d) break;
-    }
-    return null;
-  };
-  const flagFor = (dir: string): (() => boolean) => {
-    const project = owner(dir);
-    return project ? () => project.transactional : envFlag(envs, join(dirname(dir), 'env.py'));
-  };
-  const envFor = (dir: string): string | null => {
-    const project = owner(dir);
-    return project ? (project.scriptLocation ? join(project.scriptLocation, 'env.py') : null) : join(dirname(dir), 'env.py');
+  const runnerFor = (dir: string): Runner => {
+    const project = owningProject(dir, projects);
+    if (project) return { transactional: () => project.transactional, env: project.env };
+    const env = join(dirname(dir), 'env.py');
+    return { transactional: envFlag(envs, env), env };
   };
 
   for (const p of paths) {
@@ -469,7 +462,7 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     if (st.isFile()) {
       if (abs.endsWith('.py')) {
         // A single file: its project's env.py (else the one two levels up, next to versions/) tells whether it runs in a transaction.
-        addFile(abs, flagFor(dirname(abs)), p, envFor(dirname(abs)));
+        addFile(abs, runnerFor(dirname(abs)), p);
       } else if (abs.endsWith('alembic.ini')) addProject(abs, p);
       continue;
     }
@@ -489,11 +482,11 @@ export function discoverAlembic(paths: string[], cwd: string, root: string, excl
     for (const f of pys) {
       if (claimed.has(f)) continue;
       const dir = dirname(f);
-      const flag = flagFor(dir);
-      if (!addFile(f, flag, p, envFor(dir))) continue;
+      const runner = runnerFor(dir);
+      if (!addFile(f, runner, p)) continue;
       let g = groupByRoot.get(dir);
       if (!g) {
-        g = lazyGroup(dir, null, flag);
+        g = lazyGroup(dir, null, runner.transactional);
         groupByRoot.set(dir, g);
         out.groups.push(g);
       }
