@@ -1,4 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { LineIndex } from '../report/line-index.js';
+import { SourceText } from '../sources/source-text.js';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { stripJsonComments } from './jsonc.js';
@@ -45,7 +47,12 @@ export function loadConfig(cwd: string, explicit: string | undefined, knownRules
     const msg = String(e?.message ?? e).replace(/^JSON\.parse: /, '');
     // V8 says "at position N" (a UTF-16 offset into the comment-stripped text, which keeps offsets)
     const at = /at position (\d+)/.exec(msg);
-    const where = at ? `:${lineColumn(text, Number(at[1]))}` : '';
+    let where = '';
+    if (at) {
+      const src = new SourceText(text);
+      const pos = new LineIndex(src).position(src.byteAt(Number(at[1])));
+      where = `:${pos.line}:${pos.column}`;
+    }
     throw new ConfigError(`${file}${where}: invalid JSON (${msg})`);
   }
   const parsed = configSchema.safeParse(raw);
@@ -94,10 +101,4 @@ export function codeSearchGlobProblem(glob: string): string | null {
   if (/^([\\/]|[A-Za-z]:[\\/])/.test(glob)) return "is absolute: codeSearch globs are relative to the config file's directory";
   if (glob.split(/[\\/]/).includes('..')) return "climbs out with \"..\": codeSearch globs are relative to the config file's directory and stay inside it";
   return null;
-}
-
-/** 1-based line:column of a UTF-16 offset. */
-function lineColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `${before.length}:${before[before.length - 1]!.length + 1}`;
 }
