@@ -6,8 +6,8 @@ import type { Operation, Span } from '../../model/operation.js';
 import type { Directive, InvalidDirective, SourceProblem } from '../../model/migration.js';
 import { SourceText } from '../source-text.js';
 import { directivesOf, type PlacedComment } from '../directives.js';
-import { lex, maskCopyData, skipTrivia, type StringConstant } from './lexer.js';
-import { convertStatement, withSpan, type OpBody } from './convert.js';
+import { lex, maskCopyData, skipTrivia, topLevelCommas, type StringConstant } from './lexer.js';
+import { alterTableCommands, convertStatement, withSpan, type OpBody } from './convert.js';
 import { parseSql, plpgsqlStatements, SqlSyntaxError, type RawStmt } from './parser.js';
 
 export interface SqlAnalysis {
@@ -186,7 +186,27 @@ function handle(ctx: Ctx, node: Record<string, any>, c0: number, c1: number): vo
     embedded(ctx, node, c0, c1, type === 'DoStmt', stmt);
     return;
   }
+  if (type === 'AlterTableStmt' && subcommands(ctx, node.AlterTableStmt, c0, c1, stmt)) return;
   for (const b of convertStatement(node)) out.operations.push(withSpan(b, stmt, stmt));
+}
+
+/**
+ * ALTER TABLE with several subcommands: each operation is reported at its own subcommand (the
+ * first one at the statement). False when the commas do not match the subcommands; the caller
+ * then reports them all at the statement.
+ */
+function subcommands(ctx: Ctx, s: any, c0: number, c1: number, stmt: Span): boolean {
+  const per = alterTableCommands(s);
+  if (!per || per.length < 2) return false;
+  const commas = topLevelCommas(ctx.sql, c0, c1);
+  if (commas.length !== per.length - 1) return false;
+  per.forEach((ops, k) => {
+    const from = k === 0 ? c0 : skipTrivia(ctx.sql, commas[k - 1]! + 1, c1);
+    const to = trimEnd(ctx.sql, from, k < commas.length ? commas[k]! : c1);
+    const span = { start: ctx.toFile(from), end: ctx.toFile(Math.max(to, from + 1)) };
+    for (const b of ops) ctx.out.operations.push(withSpan(b, span, stmt));
+  });
+  return true;
 }
 
 function isPlpgsql(fn: any): boolean {

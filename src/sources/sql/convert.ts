@@ -174,6 +174,16 @@ function alterTableCmd(table: string, cmd: any): OpBody[] {
   }
 }
 
+/**
+ * The operations of an ALTER TABLE, one list per subcommand in the order written (the front end
+ * reports each at its subcommand), or null for ALTER INDEX / VIEW / SEQUENCE … (same parse node).
+ */
+export function alterTableCommands(s: any): OpBody[][] | null {
+  if (s.objtype && s.objtype !== 'OBJECT_TABLE') return null;
+  const t = rangeVarName(s.relation);
+  return (s.cmds ?? []).map((c: any) => (c?.AlterTableCmd ? alterTableCmd(t, c.AlterTableCmd) : []));
+}
+
 /** Convert one parsed statement. DoStmt is handled by the caller. */
 export function convertStatement(node: Record<string, any>): OpBody[] {
   const [type] = Object.keys(node);
@@ -190,11 +200,8 @@ export function convertStatement(node: Record<string, any>): OpBody[] {
 
 function convertOne(type: string, s: any): OpBody[] {
   switch (type) {
-    case 'AlterTableStmt': {
-      const t = rangeVarName(s.relation);
-      if (s.objtype && s.objtype !== 'OBJECT_TABLE') return [{ kind: 'raw', statement: `Alter${objType(s.objtype)}` }];
-      return (s.cmds ?? []).flatMap((c: any) => (c?.AlterTableCmd ? alterTableCmd(t, c.AlterTableCmd) : []));
-    }
+    case 'AlterTableStmt':
+      return alterTableCommands(s)?.flat() ?? [{ kind: 'raw', statement: `Alter${objType(s.objtype)}` }];
     case 'CreateStmt': {
       const columns: ColumnSpec[] = (s.tableElts ?? []).filter((e: any) => e?.ColumnDef).map((e: any) => columnSpec(e.ColumnDef));
       // table-level PRIMARY KEY (…) / UNIQUE (…) constraints mark their columns too

@@ -273,3 +273,39 @@ function blockComment(text: string, i: number, end: number): { end: number; clos
   }
   return { end: Math.min(j, end), closed: d === 0 };
 }
+
+/**
+ * Indexes of the commas in `text[start, end)` that are outside parentheses, brackets, strings,
+ * quoted identifiers and comments: the separators of ALTER TABLE's subcommands.
+ */
+export function topLevelCommas(text: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 45 && text.charCodeAt(i + 1) === 45) {
+      const j = text.indexOf('\n', i);
+      i = j < 0 || j > end ? end : j + 1;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) i = blockComment(text, i, end).end;
+    else if (c === 39 || c === 34) i = skipQuoted(text, i, c, false);
+    else if (c === 36) {
+      const m = /^\$([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 64));
+      if (m) {
+        const close = text.indexOf(m[0], i + m[0].length);
+        i = close < 0 ? end : close + m[0].length;
+      } else i++;
+    } else if (isIdentStart(c)) {
+      let j = i + 1;
+      while (j < end && isIdentChar(text.charCodeAt(j))) j++;
+      // E'…' escape string
+      i = j === i + 1 && (c === 69 || c === 101) && text.charCodeAt(j) === 39 ? skipQuoted(text, j, 39, true) : j;
+    } else {
+      if (c === 40 || c === 91) depth++;
+      else if (c === 41 || c === 93) depth = Math.max(0, depth - 1);
+      else if (c === 44 && depth === 0) out.push(i);
+      i++;
+    }
+  }
+  return out;
+}
