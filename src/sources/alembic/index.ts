@@ -123,8 +123,9 @@ export function alembicFileFromTree(opts: AlembicFileOptions, parsed: PyParse): 
     const p = parts.downgrade;
     const check = (down: FunctionInfo, up: FunctionInfo | null) => {
       const shape = bodyShape(src, down.body);
-      // An empty downgrade undoes an empty upgrade (a merge revision, a placeholder) just fine.
-      const upgradeEmpty = !up || bodyShape(src, up.body).kind === 'empty';
+      // An empty downgrade undoes an empty upgrade (a merge revision, a placeholder) just fine, and
+      // one that changes no schema (VALIDATE CONSTRAINT, VACUUM, settings): nothing to undo.
+      const upgradeEmpty = !up || bodyShape(src, up.body).kind === 'empty' || leavesSchema(parts.upgrade.ops);
       if (shape.kind === 'empty' && !upgradeEmpty) {
         const h = bytes(down.header);
         p.problems.push({ rule: 'irreversible-downgrade', messageId: 'empty', data: {}, message: '', ...h });
@@ -191,4 +192,12 @@ function syntaxMessage(src: string, e: PyNode): string {
   const text = src.slice(e.start, e.end).split('\n')[0]!.trim();
   const snippet = text.length > 40 ? `${text.slice(0, 40)}…` : text;
   return snippet ? `Python syntax error near "${snippet}"` : 'Python syntax error';
+}
+
+/** Operations that change no schema and no data, so a downgrade has nothing to undo. */
+const SCHEMA_NEUTRAL = new Set<Operation['kind']>(['validate_constraint', 'set_config', 'transaction', 'vacuum', 'reindex', 'refresh_matview', 'lock_table']);
+
+/** The upgrade does something, and none of it needs undoing. */
+function leavesSchema(ops: readonly Operation[]): boolean {
+  return ops.length > 0 && ops.every((op) => SCHEMA_NEUTRAL.has(op.kind) || (op.kind === 'raw' && /^(Analyze|Vacuum|Checkpoint)/.test(op.statement)));
 }
