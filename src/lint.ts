@@ -20,6 +20,7 @@ import { discoverAlembic, envTimeouts, owningProject } from './sources/alembic/p
 import { buildGraph, type GraphInput } from './sources/alembic/graph.js';
 import { graphFindings, graphInputFromText, readGraphInput } from './sources/alembic/graphs.js';
 import { applyOrder, type RevisionOf } from './release/apply-order.js';
+import { suppressProvenSetNotNull } from './engine/earlier-checks.js';
 
 export interface LintOptions {
   paths: string[];
@@ -164,8 +165,11 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
       loaded.find((l) => l.migration.file === f.file && l.migration.direction === 'upgrade' && (!cs || cs.report.has(l.abs)))?.raw.push(f);
     }
   }
+  const needsOrder = !!cs || loaded.some((l) => l.raw.some((f) => f.rule === 'set-not-null'));
+  const ordered = needsOrder ? applyOrder(loaded.map((l) => ({ ...l, file: l.migration.file, language: l.migration.language })), alembic.groups, revisionOf) : [];
+  // SET NOT NULL after a CHECK validated in an earlier migration of the same history is safe (PostgreSQL 12+).
+  suppressProvenSetNotNull(ordered.map(({ item, history }) => ({ migration: item.migration, raw: item.raw, history })), config.pgVersion);
   if (cs) {
-    const ordered = applyOrder(loaded.map(({ migration, abs }) => ({ migration, abs, file: migration.file, language: migration.language })), alembic.groups, revisionOf);
     const extra = await cs.analyze(ordered.map(({ item, history }) => ({ migration: item.migration, abs: item.abs, history })), engine.active);
     for (const l of loaded) {
       if (!cs.report.has(l.abs)) continue;

@@ -7,8 +7,9 @@
 import type { ColumnSpec, Operation, Span } from '../../model/operation.js';
 import type { Directive, InvalidDirective, SourceProblem } from '../../model/migration.js';
 import type { SourceText } from '../source-text.js';
-import type { OpBody } from '../sql/convert.js';
+import { provenNotNull, type OpBody } from '../sql/convert.js';
 import { analyzeSql } from '../sql/analyze.js';
+import { parseSql, type RawStmt } from '../sql/parser.js';
 import type { BodyEvent } from './extract.js';
 import { columnNames, isAutoincrement, nameOf, primaryKeyColumns, readColumn, toColumnSpec, type SaColumn } from './columns.js';
 import { maskBindParams, sqlSource, tableName } from './sql.js';
@@ -141,6 +142,7 @@ export class OpMapper {
           kind: 'add_constraint', table: table(1, 'table_name', 'source'), name: nameOf(arg(call, 0, 'constraint_name', 'name'), this.src),
           constraint: ev.fn === 'create_check_constraint' ? 'check' : 'exclusion',
           notValid: isTrue(call.kwargs.get('postgresql_not_valid')), usingIndex: null, references: null, columns: [], viaColumn: null,
+          ...(ev.fn === 'create_check_constraint' ? notNullColumns(arg(call, b ? 1 : 2, 'condition')) : {}),
         });
         break;
       case 'drop_constraint':
@@ -253,4 +255,22 @@ function indexOp(table: string, c: SaColumn): OpBody {
 
 function unknownColumn(): ColumnSpec {
   return { name: '?', type: null, notNull: false, primaryKey: false, unique: false, default: null, generated: null, references: null, check: false };
+}
+
+/**
+ * The columns a CHECK condition given as SQL text (a string or sa.text) proves NOT NULL, read by
+ * the SQL parser: `notNullColumns` of the operation, or nothing when the condition is not static
+ * SQL (a SQLAlchemy expression) or proves nothing.
+ */
+function notNullColumns(v: PyValue | undefined): { notNullColumns?: string[] } {
+  const text = v?.t === 'str' ? v.s.value : v?.t === 'call' && lastSegment(v.callee) === 'text' && v.args[0]?.t === 'str' ? v.args[0].s.value : null;
+  if (text === null) return {};
+  let stmts: RawStmt[];
+  try {
+    stmts = parseSql(`SELECT 1 WHERE ${text}`);
+  } catch {
+    return {};
+  }
+  const cols = stmts.length === 1 ? provenNotNull(stmts[0]!.stmt.SelectStmt?.whereClause) : [];
+  return cols.length ? { notNullColumns: cols } : {};
 }

@@ -398,7 +398,7 @@ function uniqueNullsNotDistinct(constraints: any[] | undefined): boolean {
 }
 
 /** Columns a CHECK expression forces to be non-NULL: `col IS NOT NULL`, alone or AND-ed with others. */
-function provenNotNull(expr: any): string[] {
+export function provenNotNull(expr: any): string[] {
   const t = expr?.NullTest;
   if (t) {
     const fields = t.arg?.ColumnRef?.fields ?? [];

@@ -1,0 +1,3 @@
+-- Release 1: the CHECK, without the scan (NOT VALID).
+SET lock_timeout = '5s';
+ALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;
