@@ -345,7 +345,12 @@ describe('Python syntax errors tree-sitter parses without an ERROR node', () => 
     ['def upgrade():\npass\n', 2, 'expected an indented block'],
     ['  x = 1\n', 1, 'unexpected indent'],
     ['import sqlalchemy asop\n', 1, 'invalid syntax'],
+    ['def upgrade():\n    x =\n    op.drop_column("users", "name")\n', 2, 'invalid syntax'],
+    ['def upgrade():\n    op.drop_column("users", "a") +\n    1\n', 2, 'invalid syntax'],
+    ['def upgrade():\n    sql = "a"\n    "b"\n    return sql\n', null, ''],
+    ['def upgrade():\n    return\n    x\n', null, ''],
     // valid: no finding
+    ['def upgrade():\n    (a,\n     b) = c = [1,\n  2]\n    x = d[\n        1]\n    from a import (b,\n  c)\n    e = f(g for g in\n        h)\n    s = ("a"\n  "b")\n    t = {\n  1: 2}\n', null, ''],
     ['def upgrade():\n    print >>sys.stderr, "x"\n    print("x")\n    print -1\n', null, ''],
     ['def upgrade():\n    a(); b()\n    x = (1,\n  2)\n    y = 1 + \\\n  2\n    """doc\n  x"""\n    # c\n        # d\n    c()\n', null, ''],
     ['def upgrade():\n    x = 1; \\\n  y = 2\n    z = 1  # a comment \\\n    w = 2\n', null, ''],

@@ -16,10 +16,13 @@
  * - two statements on one line with no `;` between them (`import a asb`: tree-sitter inserts a
  *   MISSING newline, but that token is hidden, so the tree shows no error node at all).
  *
+ * - a simple statement that goes on past the end of its line outside any brackets: tree-sitter
+ *   joins `x =` with the next line (`op.drop_column(…)`), which Python reads as two lines, the
+ *   first one unfinished.
+ *
  * Lines joined by a backslash are one logical line, so a statement after one is not checked.
- * Everything else is left to tree-sitter: when in doubt, no finding. Not found: a statement left
- * unfinished at the end of a line that tree-sitter joins with the next (`x =` then `y = 1`), and
- * expressions its grammar allows but Python does not (`a / *b`).
+ * Everything else is left to tree-sitter: when in doubt, no finding. Not found: expressions its
+ * grammar allows but Python does not (`a / *b`).
  */
 import type { PyNode } from './parser.js';
 
@@ -117,6 +120,10 @@ class Checker {
         return;
       }
       default: {
+        if (SIMPLE.has(node.type)) {
+          this.joined(node);
+          return;
+        }
         // a compound statement's clauses line up with it
         if (!node.children.some((c) => CLAUSES.has(c.type)) || !this.leading(node)) return;
         const ref = this.indent(node);
@@ -166,6 +173,41 @@ class Checker {
     if (m === 'shallower') return UNINDENT;
     const last = prev ? this.lastLine(prev) : null;
     return last && this.indent(n).col < this.indent(last).col ? UNINDENT : 'unexpected indent';
+  }
+
+  /**
+   * A simple statement ends at the end of its logical line: a line break inside it must be inside
+   * brackets or a string, or follow a backslash. tree-sitter joins lines otherwise (`x =` then
+   * `op.drop_column(…)` is one assignment to it); CPython stops at the first line.
+   */
+  private joined(node: PyNode): void {
+    const src = this.src;
+    let nl = src.indexOf('\n', node.start);
+    if (nl < 0 || nl >= node.end) return;
+    const inside: [number, number][] = [];
+    const stack: PyNode[] = [...node.children];
+    while (stack.length) {
+      const c = stack.pop()!;
+      if (ENCLOSED.has(c.type)) inside.push([c.start, c.end]);
+      else {
+        // the brackets of x[…] start after the value
+        if (c.type === 'subscript' && c.children[0]) inside.push([c.children[0].end, c.end]);
+        for (const k of c.children) stack.push(k);
+      }
+    }
+    // from x import (a,\n b): the names are not a node of their own
+    if (node.type === 'import_from_statement') {
+      const open = src.indexOf('(', node.start);
+      if (open >= 0 && open < node.end) inside.push([open, node.end]);
+    }
+    for (; nl >= 0 && nl < node.end; nl = src.indexOf('\n', nl + 1)) {
+      if (inside.some(([a, b]) => nl > a && nl < b)) continue;
+      let j = nl - 1;
+      if (src[j] === '\r') j--;
+      if (src[j] === '\\' && !this.comments().has(j + 1)) continue;
+      this.report(node, 'invalid syntax (the statement ends at the end of this line; put a multi-line expression in parentheses)');
+      return;
+    }
   }
 
   /** Is there a newline (not a backslash continuation) or a `;` between two statements? */
@@ -254,6 +296,18 @@ class Checker {
     return ends;
   }
 }
+
+/** Statements that end at the end of their logical line. */
+const SIMPLE = new Set([
+  'expression_statement', 'return_statement', 'delete_statement', 'raise_statement', 'assert_statement', 'import_statement',
+  'import_from_statement', 'future_import_statement', 'global_statement', 'nonlocal_statement', 'type_alias_statement',
+]);
+/** Nodes a line break may be inside: brackets, strings, comments. */
+const ENCLOSED = new Set([
+  'argument_list', 'parenthesized_expression', 'list', 'tuple', 'dictionary', 'set', 'list_comprehension', 'dictionary_comprehension',
+  'set_comprehension', 'generator_expression', 'parameters', 'type_parameter', 'parenthesized_list_splat', 'tuple_pattern', 'list_pattern',
+  'dict_pattern', 'string', 'comment',
+]);
 
 const TABS = 'inconsistent use of tabs and spaces in indentation';
 const UNINDENT = 'unindent does not match any outer indentation level';
