@@ -12,6 +12,10 @@ const REINDEX_CONCURRENTLY: Feature = {
   feature: 'REINDEX … CONCURRENTLY', since: 12,
   older: 'CREATE INDEX CONCURRENTLY a copy of the index, DROP INDEX CONCURRENTLY the old one and rename the copy',
 };
+const REINDEX_CONCURRENTLY_OPTION: Feature = {
+  feature: 'REINDEX (CONCURRENTLY) … (CONCURRENTLY in the option list)', since: 14,
+  older: 'REINDEX TABLE CONCURRENTLY name (or INDEX / SCHEMA / DATABASE), the spelling PostgreSQL 12 and 13 accept; before 12, CREATE INDEX CONCURRENTLY a copy of the index, DROP INDEX CONCURRENTLY the old one and rename the copy',
+};
 const DETACH_CONCURRENTLY: Feature = {
   feature: 'ALTER TABLE … DETACH PARTITION … CONCURRENTLY', since: 14,
   older: 'a plain DETACH PARTITION (it locks the parent ACCESS EXCLUSIVE: set a short lock_timeout)',
@@ -63,7 +67,9 @@ function columnFeatures(c: ColumnSpec, pg: number): Feature[] {
 export function featuresOf(op: Operation, pg: number): Feature[] {
   switch (op.kind) {
     case 'reindex':
-      return op.concurrent ? [REINDEX_CONCURRENTLY] : [];
+      if (!op.concurrent) return [];
+      // the option-list spelling is newer than CONCURRENTLY itself: before 12 neither exists, so name the older one
+      return [op.optionList && pg >= 12 ? REINDEX_CONCURRENTLY_OPTION : REINDEX_CONCURRENTLY];
     case 'detach_partition':
       return op.concurrent ? [DETACH_CONCURRENTLY] : [];
     case 'raw':

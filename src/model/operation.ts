@@ -96,7 +96,11 @@ export type Operation = Base &
         nullsNotDistinct?: boolean;
       }
     | { kind: 'drop_index'; names: string[]; concurrent: boolean; ifExists: boolean }
-    | { kind: 'reindex'; target: 'index' | 'table' | 'schema' | 'database' | 'system'; name: string; concurrent: boolean }
+    | {
+        kind: 'reindex'; target: 'index' | 'table' | 'schema' | 'database' | 'system'; name: string; concurrent: boolean;
+        /** CONCURRENTLY written in the option list, `REINDEX (CONCURRENTLY) TABLE t` (PostgreSQL 14+), not `REINDEX TABLE CONCURRENTLY t` (12+). */
+        optionList?: boolean;
+      }
     | {
         kind: 'add_constraint';
         table: string;

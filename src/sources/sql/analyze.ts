@@ -187,8 +187,15 @@ function handle(ctx: Ctx, node: Record<string, any>, c0: number, c1: number): vo
     return;
   }
   if (type === 'AlterTableStmt' && subcommands(ctx, node.AlterTableStmt, c0, c1, stmt)) return;
-  for (const b of convertStatement(node)) out.operations.push(withSpan(b, stmt, stmt));
+  for (const b of convertStatement(node)) {
+    // the parse tree is the same for both spellings of REINDEX … CONCURRENTLY: tell them apart by the text
+    if (b.kind === 'reindex' && b.concurrent && REINDEX_OPTION_LIST.test(ctx.sql.slice(c0, c1))) b.optionList = true;
+    out.operations.push(withSpan(b, stmt, stmt));
+  }
 }
+
+/** `REINDEX (…CONCURRENTLY…)`: the option list, before the target. */
+const REINDEX_OPTION_LIST = /^REINDEX\s*\([^)]*\bCONCURRENTLY\b/i;
 
 /**
  * ALTER TABLE with several subcommands: each operation is reported at its own subcommand (the
