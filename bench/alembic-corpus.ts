@@ -5,7 +5,8 @@
  * create_index (postgresql_concurrently inside autocommit_block, postgresql_using, partial),
  * foreign keys and check constraints with postgresql_not_valid, batch_alter_table blocks (the
  * parenthesized `with (…):` form too), op.execute with plain, sa.text, triple-quoted,
- * concatenated and dedented SQL, dynamic SQL (f-strings, .format, %), connection.execute,
+ * concatenated and dedented SQL, SQL built with f-strings, .format and % (loops over literals
+ * resolve; the rest is dynamic-sql), connection.execute,
  * bulk_insert, module-level helpers and constants, ignore comments, and their downgrades.
  *
  * Same contract as generateSqlCorpus (corpus.ts): a pure function of its options, byte-identical
@@ -554,7 +555,11 @@ class AlembicWriter {
     return { up: [up], down: undo ? [this.execute(undo, false)] : [], upCalls: 1, downCalls: undo ? 1 : 0 };
   }
 
-  /** SQL built at run time: f-strings, .format, % (reported as dynamic-sql). */
+  /**
+   * SQL built with Python string operations. An f-string in a loop over literals is resolved by
+   * the front end (one statement per item, linted); .format, % and an f-string over a local
+   * variable are reported as dynamic-sql.
+   */
   dynamic(): Stmt {
     const r = this.rng;
     const ts = [this.table().name, this.table().name, this.table().name];
