@@ -268,7 +268,8 @@ function convertOne(type: string, s: any): OpBody[] {
       return [{ kind: 'insert', table: rangeVarName(s.relation), rows: Array.isArray(values) ? values.length : null }];
     }
     case 'VacuumStmt': {
-      if (s.is_vacuumcmd === false) return [{ kind: 'raw', statement: 'Analyze' }];
+      // false values are left out of the parse tree: ANALYZE has no is_vacuumcmd at all
+      if (!s.is_vacuumcmd) return [{ kind: 'raw', statement: 'Analyze' }];
       const full = (s.options ?? []).some((o: any) => o?.DefElem?.defname === 'full' && optionOn(o.DefElem.arg));
       return [{ kind: 'vacuum', full, tables: (s.rels ?? []).map((r: any) => rangeVarName(r?.VacuumRelation?.relation)) }];
     }
