@@ -13,7 +13,9 @@ const count = (sql: string, pgVersion: number) => lintSql(sql, { pgVersion }).ac
 describe('SQL: each feature is reported below the version it needs, and not from it on', () => {
   it.each([
     ['REINDEX INDEX CONCURRENTLY i', 12],
-    ['REINDEX (CONCURRENTLY) TABLE t', 12],
+    ['REINDEX (CONCURRENTLY) TABLE t', 14],
+    ['REINDEX (VERBOSE, CONCURRENTLY) INDEX i', 14],
+    ['REINDEX (VERBOSE) TABLE CONCURRENTLY t', 12],
     ['REINDEX SCHEMA CONCURRENTLY app', 12],
     ['ALTER TABLE m DETACH PARTITION m_2019 CONCURRENTLY', 14],
     ['ALTER TABLE m DETACH PARTITION m_2019 FINALIZE', 14],

@@ -140,6 +140,24 @@ END $$;`;
     expectClean(r, 'unbatched-backfill');
     expectFindings(r, 'require-concurrent-index', 1);
   });
+
+  it("a function body's queries and row changes keep their place: an ignore above one does not reach the DDL after it", () => {
+    const sql = `CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$
+DECLARE n int;
+BEGIN
+  -- migsafe-ignore require-concurrent-index -- meant for the index below, but placed above the SELECT
+  SELECT count(*) INTO n FROM sessions;
+  CREATE INDEX i ON sessions (user_id);
+  UPDATE sessions SET x = 1;
+  RETURN n;
+END $$;`;
+    const r = lintSql(sql);
+    expectFindings(r, 'require-concurrent-index', 1);
+    expectFindings(r, 'unused-ignore', 1);
+    // the PL/pgSQL parse checks the syntax of the SQL in the body, row changes included
+    const [e] = expectFindings(lintSql(sql.replace('SET x', 'SETT x')), 'syntax-error', 1);
+    expect(e!.message).toContain('in function body');
+  });
 });
 
 describe('SQL front end: transactions and timeouts', () => {

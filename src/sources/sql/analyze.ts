@@ -60,6 +60,8 @@ interface Stmt {
 export type ToFile = (charIndex: number) => number;
 
 const DML = new Set(['update', 'delete', 'insert']);
+/** Statements that only read or change rows (a WITH may hold a MERGE, so it is parsed). */
+const RUNTIME_ONLY = /^(?:SELECT|INSERT|UPDATE|DELETE|VALUES|TABLE)\b/i;
 
 export function analyzeSql(source: string, toFile: ToFile, opts: AnalyzeOptions = {}): SqlAnalysis {
   const out: SqlAnalysis = { operations: [], problems: [], statements: [], directives: [], invalidDirectives: [] };
@@ -339,6 +341,26 @@ function statementsIn(ctx: Ctx, text: string, body: Body | null, c0: number, c1:
         out.operations.push({ ...withSpan({ kind: 'dynamic_sql', reason: 'an EXECUTE of a string built at run time in a DO block' }, span, outer), embedded: 'do' });
       }
       continue;
+    }
+    if (!isDo) {
+      // A query or row change in a function body runs when the function is called, so it gives no
+      // operation, and the PL/pgSQL parse has already checked its syntax: only its place is kept
+      // (an ignore comment above it targets it, not the next statement).
+      const q0 = skipTrivia(query, 0);
+      if (RUNTIME_ONLY.test(query.slice(q0, q0 + 8))) {
+        let place: Span | null = pos ? { start: pos(q0), end: pos(query.trimEnd().length) } : null;
+        if (!place && body) {
+          // PL/pgSQL hands back `SELECT … INTO v …` without its INTO: it starts its line `lineno`
+          const from = skipTrivia(body.text, lineStart(body.text, lineno));
+          const eol = body.text.indexOf('\n', from);
+          if (from < body.text.length) place = { start: c0 + body.at(from), end: c0 + body.at(eol < 0 ? body.text.length : eol) };
+        }
+        const at = place ?? { start: c0, end: c1 };
+        const st = { at, span: { start: toFile(at.start), end: toFile(at.end) }, outer };
+        ctx.stmts.push(st);
+        if (place) targets.push(st);
+        continue;
+      }
     }
     let parsed: RawStmt[];
     try {
