@@ -8,6 +8,7 @@
  */
 import { field, namedChildren, type PyNode } from './parser.js';
 import { Evaluator, Scope, dotted, type CallValue, type PyValue } from './values.js';
+import { onPostgres } from './dialect.js';
 
 export interface BatchContext {
   table: PyValue | undefined;
@@ -144,6 +145,8 @@ interface Env {
 
 export class BodyExtractor {
   readonly ev: Evaluator;
+  /** Operation calls in branches that cannot run on PostgreSQL (skipped, see ifStatement). */
+  otherDialectCalls = 0;
   constructor(
     readonly src: string,
     readonly names: ModuleNames,
@@ -187,6 +190,9 @@ export class BodyExtractor {
       case 'for_statement':
         if (this.unroll(st, env, out)) return;
         break;
+      case 'if_statement':
+        this.ifStatement(st, env, out);
+        return;
     }
     if (st.named && /statement|clause|block/.test(st.type) && st.type !== 'expression_statement') {
       for (const c of st.children) {
@@ -196,6 +202,31 @@ export class BodyExtractor {
       return;
     }
     this.calls(st, env, out);
+  }
+
+  /**
+   * if / elif / else. A branch that a dialect guard keeps from running on PostgreSQL
+   * (`if bind.dialect.name == "mysql":`) is skipped, and so are the branches after one that always
+   * runs there; any other condition keeps every branch (dialect.ts).
+   */
+  private ifStatement(st: PyNode, env: Env, out: BodyEvent[]): void {
+    const clauses = [st, ...st.children.filter((c) => c.type === 'elif_clause' || c.type === 'else_clause')];
+    for (const clause of clauses) {
+      const cond = clause.type === 'else_clause' ? null : field(clause, 'condition');
+      if (cond) this.calls(cond, env, out);
+      const pg = cond ? onPostgres(this.src, cond, env.scope) : true;
+      if (pg === false) {
+        // not linted, but its calls are still calls of the file (opCalls counts what is written)
+        const body = field(clause, clause.type === 'else_clause' ? 'body' : 'consequence');
+        const dead: BodyEvent[] = [];
+        if (body) this.statement(body, env, dead);
+        this.otherDialectCalls += dead.filter((e) => e.kind === 'call' && !e.repeat).length;
+        continue;
+      }
+      const body = field(clause, clause.type === 'else_clause' ? 'body' : 'consequence');
+      if (body) this.statement(body, env, out);
+      if (pg === true) return;
+    }
   }
 
   /**

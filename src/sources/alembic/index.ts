@@ -32,7 +32,7 @@ export interface AlembicFile {
   revision: RevisionInfo;
   upgrade: Migration;
   downgrade: Migration;
-  /** Operation calls found (op.*, batch_op.*, connection.execute), both functions. */
+  /** Operation calls written (op.*, batch_op.*, connection.execute), both functions, those in other dialects' branches included. */
   opCalls: number;
   /** The Python does not parse cleanly. */
   syntaxErrors: number;
@@ -177,7 +177,7 @@ export function alembicFileFromTree(opts: AlembicFileOptions, parsed: PyParse): 
     revision: readRevision(src, root),
     upgrade: migration('upgrade'),
     downgrade: migration('downgrade'),
-    opCalls,
+    opCalls: opCalls + extractor.otherDialectCalls,
     syntaxErrors: syntax.length,
   };
 }
