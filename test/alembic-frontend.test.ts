@@ -221,6 +221,19 @@ describe('extraction', () => {
     expect(o.map((x: any) => [x.kind, x.table, x.hasWhere])).toEqual([['update', 'things', false], ['delete', 'things', true], ['update', 'things', false]]);
   });
 
+  it('SQLAlchemy Core on a table object defined elsewhere: the statement kind is known, the table named as written', () => {
+    const body = [
+      'op.execute(tables.logentrykind.delete().where(tables.logentrykind.c.name == "x"))',
+      'conn = op.get_bind()',
+      'for row in conn.execute(users_table.select().where(users_table.c.a == 1).order_by(users_table.c.id).limit(1)):',
+      '    conn.execute(queries.update().values(a=1))',
+    ].join('\n');
+    const o = ops(file(body, 'pass', 'users_table = sa.Table("users", sa.MetaData(), sa.Column("a", sa.Integer))'));
+    expect(o.map((x: any) => [x.kind, x.table ?? x.statement, x.hasWhere])).toEqual([
+      ['delete', 'tables.logentrykind', true], ['raw', 'Select', undefined], ['update', 'queries', false],
+    ]);
+  });
+
   it('counts every operation call', () => {
     const a = loadAlembicFile({ file: 't.py', text: file('op.add_column("t", sa.Column("a", sa.Text()))\nwith op.batch_alter_table("t") as b:\n    b.drop_column("a")', 'op.execute("SELECT 1")') });
     expect(a.opCalls).toBe(4); // add_column, batch_alter_table, drop_column, execute
@@ -265,6 +278,25 @@ describe('dynamic SQL: reported, never guessed', () => {
     expect(reason(up, head)).toBeNull();
     const drop = ops(file(up, 'pass', head)).find((o) => o.kind === 'drop_table');
     expect(drop && drop.kind === 'drop_table' && drop.tables[0]).toMatch(/^(app\.)?t$/);
+  });
+  it('a name assigned again and again is the assignment last before its use, when that surely runs first', () => {
+    const seq = [
+      'stmt = sa.text("ALTER TABLE a DROP COLUMN x")',
+      'stmt = stmt.bindparams()',
+      'op.execute(stmt)',
+      'stmt = sa.text("DROP TABLE b")',
+      'op.execute(stmt)',
+    ].join('\n');
+    expect(reason(seq)).toBeNull();
+    expect(ops(file(seq, 'pass')).map((o) => o.kind)).toEqual(['drop_column', 'drop_table']);
+    // an assignment in a branch may not run: the use after the branch is unknown
+    expect(reason('stmt = "DROP TABLE a"\nif flag:\n    stmt = "DROP TABLE b"\nop.execute(stmt)')).toMatch(/variable "stmt"/);
+    // in a branch, the branch's own assignment; after the loop body assigns again, the next turn is unknown
+    expect(reason('stmt = "DROP TABLE a"\nif flag:\n    stmt = "DROP TABLE b"\n    op.execute(stmt)')).toBeNull();
+    expect(reason('stmt = "DROP TABLE a"\nfor i in range(3):\n    op.execute(stmt)\n    stmt = "DROP TABLE b"')).toMatch(/variable "stmt"/);
+    expect(reason('for i in range(3):\n    stmt = "DROP TABLE a"\n    op.execute(stmt)\n    stmt = "DROP TABLE b"\n    op.execute(stmt)')).toBeNull();
+    // a loop target or += is not a plain assignment
+    expect(reason('stmt = "DROP TABLE a"\nstmt += " CASCADE"\nop.execute(stmt)')).toMatch(/variable "stmt"/);
   });
   it('an f-string field with !r is the quoted value', () => {
     const o = ops(file('op.execute(f"UPDATE users SET note = {V!r}")', 'pass', 'V = "x"'));

@@ -64,11 +64,13 @@ function coreStatement(c: CallValue): SqlSource | null {
     const name = cur.name ?? lastSegment(cur.callee);
     if (name === 'where' || name === 'filter' || name === 'filter_by') hasWhere = true;
     if (name === 'update' || name === 'delete' || name === 'insert') {
-      // t.update() on a table, or sa.update(t) / sa.delete(t) / sa.insert(t)
-      const table = tableName(cur.receiver ?? undefined) ?? tableName(cur.args[0]);
+      // t.update() on a table, or sa.update(t) / sa.delete(t) / sa.insert(t). A table object this
+      // file does not define (a helper's parameter, `tables.x` from the app) is named as written.
+      const table = tableName(cur.receiver ?? undefined) ?? tableName(cur.args[0]) ?? (cur.receiver?.t === 'ref' ? cur.receiver.path : null);
       if (table || cur.receiver?.t === 'call' || cur.args[0]) return { kind: 'core', verb: name, table, hasWhere };
     }
-    if (name === 'select' && (!cur.receiver || cur.receiver.t === 'ref')) return { kind: 'core', verb: 'select', table: null, hasWhere };
+    // sa.select(…), t.select() on a table object: reads rows, whatever the table
+    if (name === 'select' && (!cur.receiver || cur.receiver.t === 'ref' || tableName(cur.receiver))) return { kind: 'core', verb: 'select', table: null, hasWhere };
     cur = cur.receiver;
   }
   return null;

@@ -54,6 +54,13 @@ const BINDS_IN_CALL = /:=|\bfor\b|\bas\b/;
  */
 export class Scope {
   private readonly names = new Map<string, Binding>();
+  /** Every plain `name = value` in this scope, in order: a name assigned more than once is resolved by position (lookupAt). */
+  private readonly assigns = new Map<string, { binding: Binding; start: number; end: number }[]>();
+  /** Names bound some other way too (a loop target, `+=`, an import, a def): never resolved by position. */
+  private readonly others = new Set<string>();
+  /** The indented blocks (if/else, for, while, try, with bodies) and the loops in this scope. */
+  private readonly blocks: [number, number][] = [];
+  private readonly loops: [number, number][] = [];
   constructor(readonly src: string, readonly parent: Scope | null) {}
 
   /**
@@ -78,14 +85,40 @@ export class Scope {
     return this.names.get(name) ?? this.parent?.lookup(name);
   }
 
+  /**
+   * The binding of `name` used at `pos`. A name assigned more than once in this scope
+   * (`stmt = text("…")`, `op.execute(stmt)`, `stmt = text("…")` again) is the assignment last
+   * before `pos`, when it surely runs before it: in the same block as `pos` or one around it, and,
+   * when it is before a loop around `pos`, the loop does not assign the name. Otherwise it is unknown
+   * (blocked), as before; names of an enclosing scope keep the one-binding rule.
+   */
+  lookupAt(name: string, pos: number): Binding | undefined {
+    const local = this.names.get(name);
+    if (local === undefined) return this.parent?.lookup(name);
+    if (local.kind !== 'blocked' || this.others.has(name)) return local;
+    const list = this.assigns.get(name);
+    if (!list) return local;
+    let last: { binding: Binding; start: number; end: number } | null = null;
+    for (const a of list) if (a.end <= pos && (!last || a.start > last.start)) last = a;
+    if (!last) return local;
+    const around = (r: [number, number], at: number) => at >= r[0] && at < r[1];
+    if (!this.blocks.every((b) => !around(b, last!.start) || around(b, pos))) return local;
+    // from before a loop around `pos`, the value can also come round from an assignment in the loop
+    if (this.loops.some((l) => around(l, pos) && !around(l, last!.start) && list.some((a) => around(l, a.start)))) return local;
+    return last.binding;
+  }
+
   private bind(name: string, b: Binding): void {
     const prev = this.names.get(name);
     this.names.set(name, prev ? { kind: 'blocked' } : b);
   }
 
   private block(target: PyNode): void {
-    if (target.type === 'identifier') this.names.set(this.src.slice(target.start, target.end), { kind: 'blocked' });
-    else for (const c of target.children) this.block(c);
+    if (target.type === 'identifier') {
+      const id = this.src.slice(target.start, target.end);
+      this.names.set(id, { kind: 'blocked' });
+      this.others.add(id);
+    } else for (const c of target.children) this.block(c);
   }
 
   private collect(node: PyNode): void {
@@ -100,6 +133,7 @@ export class Scope {
             const id = this.src.slice(name.start, name.end);
             if (n.type === 'function_definition') this.bind(id, { kind: 'def', node: n, scope: this });
             else this.names.set(id, { kind: 'blocked' });
+            this.others.add(id);
           }
           continue; // their bodies are their own scopes
         }
@@ -116,8 +150,13 @@ export class Scope {
             let value = right;
             while (value?.type === 'assignment') value = field(value, 'right'); // a = b = 1
             const id = this.src.slice(left.start, left.end);
-            if (value) this.bind(id, { kind: 'value', node: value, scope: this });
-            else if (!this.names.has(id)) this.names.set(id, { kind: 'blocked' }); // `x: int` alone
+            if (value) {
+              const binding: Binding = { kind: 'value', node: value, scope: this };
+              this.bind(id, binding);
+              let list = this.assigns.get(id);
+              if (!list) this.assigns.set(id, (list = []));
+              list.push({ binding, start: n.start, end: n.end });
+            } else if (!this.names.has(id)) this.names.set(id, { kind: 'blocked' }); // `x: int` alone
           } else if (left) this.block(left);
           if (right) stack.push(right);
           continue;
@@ -132,8 +171,15 @@ export class Scope {
         case 'for_in_clause': {
           const left = field(n, 'left');
           if (left) this.block(left);
+          if (n.type === 'for_statement') this.loops.push([n.start, n.end]);
           break;
         }
+        case 'while_statement':
+          this.loops.push([n.start, n.end]);
+          break;
+        case 'block':
+          this.blocks.push([n.start, n.end]);
+          break;
         case 'as_pattern_target':
         case 'global_statement':
         case 'nonlocal_statement':
@@ -215,7 +261,7 @@ export class Evaluator {
       }
       case 'identifier': {
         const name = src.slice(node.start, node.end);
-        const b = scope.lookup(name);
+        const b = scope.lookupAt(name, node.start);
         if (b?.kind === 'const') {
           const v = b.value;
           if (v.t === 'str') return { t: 'str', s: pinned(v.s.value, node.start, node.end, v.s), node };
