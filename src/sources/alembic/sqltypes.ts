@@ -173,7 +173,18 @@ export function defaultSqlText(v: PyValue, depth = 0): string | null {
 const defaultCache = new Map<string, DefaultSpec | null>();
 
 /** DefaultSpec (text + volatility) of a server_default, via the SQL front end. */
+/**
+ * Python functions that return a str: as a server_default, SQLAlchemy renders their result as a
+ * string literal (`server_default=json.dumps({})` is DEFAULT '{}'), a constant.
+ */
+const PY_STR_CALLS = /^(?:json\.dumps|str|repr)$/;
+const STR_METHODS = new Set(['format', 'join', 'lower', 'upper', 'strip', 'replace']);
+
 export function serverDefault(v: PyValue, src: string): DefaultSpec {
+  // (a string Python computes — f-string, %, .format, + — is a str too: a literal, whatever its value)
+  if (v.t === 'dynamic' || (v.t === 'call' && ((v.callee && PY_STR_CALLS.test(v.callee)) || (v.receiver?.t === 'str' && STR_METHODS.has(v.name ?? ''))))) {
+    return { text: src.slice(v.node.start, v.node.end), volatility: 'constant' };
+  }
   const sql = defaultSqlText(v);
   if (sql === null) return { text: src.slice(v.node.start, v.node.end), volatility: 'unknown' };
   if (defaultCache.has(sql)) return defaultCache.get(sql) ?? { text: sql, volatility: 'unknown' };
