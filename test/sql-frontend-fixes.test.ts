@@ -284,3 +284,33 @@ describe('directory discovery', () => {
     expect(sqlDirection(join(dir, 'm', '001', 'DOWN.SQL'))).toBe('downgrade');
   });
 });
+
+describe('psql variables (:name, :\'name\', :"name")', () => {
+  it('a statement that only fails on psql variables is linted, with no syntax-error', () => {
+    const sql = [
+      '\\set owner app',
+      'ALTER SCHEMA billing OWNER TO :owner;',
+      "ALTER USER app WITH PASSWORD :'pgpass';",
+      'GRANT USAGE ON SCHEMA billing TO :"reader";',
+      'ALTER TABLE users DROP COLUMN legacy, ALTER COLUMN note TYPE varchar(10) USING note::varchar(10);',
+      'SELECT arr[1:2] FROM t WHERE id = :id;',
+    ].join('\n');
+    const r = lintSql(sql);
+    expectClean(r, 'syntax-error');
+    const [drop] = expectFindings(r, 'drop-column', 1);
+    expect(r.at(drop!).line).toBe(5);
+  });
+
+  it('a real syntax error next to a psql variable is still reported, at its place', () => {
+    const r = lintSql("SELECT 1;\nALTER TABLE t OWNER TO :owner DROPP;\nALTER TABLE users DROP COLUMN x;");
+    const [e] = expectFindings(r, 'syntax-error', 1);
+    expect(r.at(e!).line).toBe(2);
+    expectFindings(r, 'drop-column', 1);
+  });
+
+  it('casts, slices, named arguments and strings are not variables', async () => {
+    const { maskPsqlVariables } = await import('../src/sources/sql/lexer.js');
+    expect(maskPsqlVariables("SELECT a::int, arr[1:n], f(x := 1), ':x', \":y\" -- :z\n")).toBeNull();
+    expect(maskPsqlVariables("SELECT :a, :'b', :\"c\"")).toBe('SELECT  a,  \'b\',  "c"');
+  });
+});

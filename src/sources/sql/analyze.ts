@@ -6,7 +6,7 @@ import type { Operation, Span } from '../../model/operation.js';
 import type { Directive, InvalidDirective, SourceProblem } from '../../model/migration.js';
 import { SourceText } from '../source-text.js';
 import { directivesOf, type PlacedComment } from '../directives.js';
-import { lex, maskCopyData, skipTrivia, topLevelCommas, type StringConstant } from './lexer.js';
+import { lex, maskCopyData, maskPsqlVariables, skipTrivia, topLevelCommas, type StringConstant } from './lexer.js';
 import { alterTableCommands, convertStatement, withSpan, type OpBody } from './convert.js';
 import { parseSql, plpgsqlStatements, SqlSyntaxError, type RawStmt } from './parser.js';
 
@@ -148,7 +148,8 @@ function statementsOf(ctx: Ctx, source: string): void {
     const text = sql.slice(st.start, st.end);
     let parsed: RawStmt[];
     try {
-      parsed = parseSql(text);
+      // (psql variables are blanked, not removed: the parse's offsets hold for `text` as written)
+      parsed = parsePsql(text);
     } catch (e) {
       if (!(e instanceof SqlSyntaxError)) throw e;
       const at = st.start + (e.position >= 0 ? Math.min(e.position, text.length) : 0);
@@ -170,6 +171,25 @@ function statementsOf(ctx: Ctx, source: string): void {
   // PostgreSQL would read the rest of the file as part of the comment (comments nest): nothing after it runs.
   const open = lexed.unterminatedComment;
   if (open >= 0) out.problems.push({ rule: 'syntax-error', message: 'unterminated /* comment: everything after it is part of the comment', start: toFile(open), end: toFile(open + 2) });
+}
+
+/**
+ * Parse one statement; when it does not parse and uses psql variables (`OWNER TO :owner`,
+ * `PASSWORD :'pass'`, a psql script's), parse it with them standing for what they stand for.
+ * Throws the statement's own syntax error when that does not parse either.
+ */
+function parsePsql(text: string): RawStmt[] {
+  try {
+    return parseSql(text);
+  } catch (e) {
+    const masked = e instanceof SqlSyntaxError ? maskPsqlVariables(text) : null;
+    if (!masked) throw e;
+    try {
+      return parseSql(masked);
+    } catch {
+      throw e;
+    }
+  }
 }
 
 function trimEnd(s: string, start: number, end: number): number {

@@ -309,3 +309,50 @@ export function topLevelCommas(text: string, start: number, end: number): number
   }
   return out;
 }
+
+/**
+ * `text` with psql's variable references (`:name`, `:'name'`, `:"name"`, which psql replaces
+ * before the server sees the SQL) turned into what they stand for — an identifier, a string
+ * literal, a quoted identifier — by blanking the colon, or null when there is none. Only outside
+ * strings, quoted identifiers and comments; not `::` casts, and `:name` only after a space,
+ * `(`, `,` or `=` (not `arr[1:n]`). Same length, so every index stays the same.
+ */
+export function maskPsqlVariables(text: string): string | null {
+  const at: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 45 && text.charCodeAt(i + 1) === 45) {
+      const j = text.indexOf('\n', i);
+      i = j < 0 ? n : j + 1;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) i = blockComment(text, i, n).end;
+    else if (c === 39 || c === 34) i = skipQuoted(text, i, c, false);
+    else if (c === 36) {
+      const m = /^\$([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 64));
+      if (m) {
+        const close = text.indexOf(m[0], i + m[0].length);
+        i = close < 0 ? n : close + m[0].length;
+      } else i++;
+    } else if (isIdentStart(c)) {
+      let j = i + 1;
+      while (j < n && isIdentChar(text.charCodeAt(j))) j++;
+      i = j === i + 1 && (c === 69 || c === 101) && text.charCodeAt(j) === 39 ? skipQuoted(text, j, 39, true) : j;
+    } else if (c === 58 && text.charCodeAt(i + 1) !== 58 && text.charCodeAt(i - 1) !== 58) {
+      const next = text.charCodeAt(i + 1);
+      const before = i === 0 ? 32 : text.charCodeAt(i - 1);
+      const quoted = (next === 39 || next === 34) && /^:(['"])[A-Za-z_][\w]*\1/.test(text.slice(i, i + 66));
+      const bare = isIdentStart(next) && (isSpace(before) || before === 40 || before === 44 || before === 61);
+      if (quoted || bare) at.push(i);
+      i++;
+    } else i++;
+  }
+  if (!at.length) return null;
+  let out = '';
+  let from = 0;
+  for (const k of at) {
+    out += text.slice(from, k) + ' ';
+    from = k + 1;
+  }
+  return out + text.slice(from);
+}
