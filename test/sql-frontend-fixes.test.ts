@@ -308,6 +308,14 @@ describe('psql variables (:name, :\'name\', :"name")', () => {
     expectFindings(r, 'drop-column', 1);
   });
 
+  it('a psql meta-command after a statement (\\gexec) ends it, like a semicolon', () => {
+    const sql = "SELECT 'CREATE DATABASE app' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'app')\\gexec\nALTER TABLE users DROP COLUMN x;";
+    const r = lintSql(sql);
+    expectClean(r, 'syntax-error');
+    expect(r.at(expectFindings(r, 'drop-column', 1)[0]!).line).toBe(2);
+    expect(lex(sql).metaCommands.map((m) => sql.slice(m.start, m.end))).toEqual(['\\gexec']);
+  });
+
   it('casts, slices, named arguments and strings are not variables', async () => {
     const { maskPsqlVariables } = await import('../src/sources/sql/lexer.js');
     expect(maskPsqlVariables("SELECT a::int, arr[1:n], f(x := 1), ':x', \":y\" -- :z\n")).toBeNull();

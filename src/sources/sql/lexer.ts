@@ -113,6 +113,19 @@ export function lex(text: string, wantStatements = true): LexResult {
       i = j;
       continue;
     }
+    // psql meta-command after a statement's text (`SELECT … \gexec`, `\g`, `\gset`): it sends the
+    // statement, like a semicolon, and the rest of the line is the command
+    if (c === 92 && stmtStart >= 0 && depth === 0 && atomicDepth === 0 && isIdentStart(text.charCodeAt(i + 1))) {
+      if (wantStatements) statements.push({ start: stmtStart, end: Math.max(lastTokenEnd, stmtStart + 1) });
+      stmtStart = -1;
+      let j = text.indexOf('\n', i);
+      if (j < 0) j = n;
+      metaCommands.push({ start: i, end: j });
+      i = j;
+      lastTokenEnd = i;
+      prevWord = '';
+      continue;
+    }
     startToken(i);
     if (c === 39) {
       // '…' string; E'…' handled by the identifier branch setting escape mode
