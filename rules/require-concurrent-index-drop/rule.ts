@@ -13,7 +13,8 @@ export default defineRule({
   },
   kinds: ['drop_index'],
   check(op, ctx) {
-    if (op.concurrent) return [];
+    // the DROP TABLE after it takes the table's ACCESS EXCLUSIVE lock anyway
+    if (op.concurrent || (op.table && ctx.droppedLater(op.table))) return [];
     const names = op.names.filter((n) => !ctx.isNew(n));
     return names.length ? [{ messageId: 'drop', data: { names: names.map((n) => `"${n}"`).join(', ') } }] : [];
   },

@@ -40,9 +40,15 @@ export class ContextTracker {
   /** Session settings when the open transaction began: a ROLLBACK restores them. */
   private saved: { lock: boolean; stmt: boolean };
   private constraints: Constraint[] = [];
+  /** Operations seen so far (after() calls), and the index of each table's last DROP TABLE. */
+  private done = 0;
+  private readonly lastDrop = new Map<string, number>();
 
   constructor(private readonly m: Migration, pgVersion: number) {
     const self = this;
+    m.operations.forEach((op, i) => {
+      if (op.kind === 'drop_table' && op.embedded !== 'function') for (const t of op.tables) this.lastDrop.set(inPublic(t), i);
+    });
     if (m.transactional) this.tx = 1;
     // timeouts set on the connection by the runner (env.py) hold for the whole migration
     this.sessionLock = !!m.preset?.lockTimeout;
@@ -75,6 +81,9 @@ export class ContextTracker {
         const t = inPublic(table);
         return self.constraints.some((c) => c.table === t && c.validated && c.notNull.includes(column));
       },
+      droppedLater(table: string): boolean {
+        return (self.lastDrop.get(inPublic(table)) ?? -1) > self.done;
+      },
     };
   }
 
@@ -102,6 +111,7 @@ export class ContextTracker {
 
   /** Apply the effect of `op` (call after the rules have seen it). */
   after(op: Operation): void {
+    this.done++;
     // A function body runs when the function is called, not while the migration runs: its SET
     // lock_timeout or CREATE TABLE changes nothing for the statements that follow it here.
     if (op.embedded === 'function') return;

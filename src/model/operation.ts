@@ -95,7 +95,8 @@ export type Operation = Base &
         /** UNIQUE … NULLS NOT DISTINCT (PostgreSQL 15+). */
         nullsNotDistinct?: boolean;
       }
-    | { kind: 'drop_index'; names: string[]; concurrent: boolean; ifExists: boolean }
+    /** `table`: the index's table when the migration names it (Alembic's table_name), else absent. */
+    | { kind: 'drop_index'; names: string[]; concurrent: boolean; ifExists: boolean; table?: string }
     | {
         kind: 'reindex'; target: 'index' | 'table' | 'schema' | 'database' | 'system'; name: string; concurrent: boolean;
         /** CONCURRENTLY written in the option list, `REINDEX (CONCURRENTLY) TABLE t` (PostgreSQL 14+), not `REINDEX TABLE CONCURRENTLY t` (12+). */

@@ -110,9 +110,11 @@ export class OpMapper {
       }
       case 'drop_index': {
         const n = nameOf(arg(call, 0, 'index_name', 'name'), this.src) ?? '?';
+        const t = b || call.kwargs.has('table_name') || call.args.length > 1 ? table(1, 'table_name') : null;
         push({
           kind: 'drop_index', names: [schema?.t === 'str' ? `${schema.s.value}.${n}` : n],
           concurrent: isTrue(call.kwargs.get('postgresql_concurrently')), ifExists: isTrue(call.kwargs.get('if_exists')),
+          ...(t && t !== '?' ? { table: t } : {}),
         });
         break;
       }
