@@ -10,7 +10,7 @@ import type { ConstraintType, Operation, Span } from '../model/operation.js';
  */
 const last = (n: string) => n.split('.').pop()!;
 /** Unqualified names resolve to public (the default search_path). */
-const inPublic = (n: string) => (n.startsWith('public.') ? n.slice('public.'.length) : n);
+export const inPublic = (n: string) => (n.startsWith('public.') ? n.slice('public.'.length) : n);
 
 interface Constraint {
   table: string;

@@ -9,6 +9,7 @@
 import type { Finding } from './finding.js';
 import type { Migration } from '../model/migration.js';
 import type { Operation } from '../model/operation.js';
+import { inPublic } from './context-tracker.js';
 
 interface Check {
   table: string;
@@ -19,8 +20,6 @@ interface Check {
   /** Where it was validated (or added already valid). */
   file: string;
 }
-
-const inPublic = (n: string) => (n.startsWith('public.') ? n.slice('public.'.length) : n);
 
 /**
  * `ordered`: the linted migrations in apply order, each with its history key (applyOrder) and its
