@@ -296,31 +296,46 @@ export function topLevelCommas(text: string, start: number, end: number): number
   let depth = 0;
   let i = start;
   while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === 45 && text.charCodeAt(i + 1) === 45) {
-      const j = text.indexOf('\n', i);
-      i = j < 0 || j > end ? end : j + 1;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42) i = blockComment(text, i, end).end;
-    else if (c === 39 || c === 34) i = skipQuoted(text, i, c, false);
-    else if (c === 36) {
-      const m = /^\$([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 64));
-      if (m) {
-        const close = text.indexOf(m[0], i + m[0].length);
-        i = close < 0 ? end : close + m[0].length;
-      } else i++;
-    } else if (isIdentStart(c)) {
-      let j = i + 1;
-      while (j < end && isIdentChar(text.charCodeAt(j))) j++;
-      // E'…' escape string
-      i = j === i + 1 && (c === 69 || c === 101) && text.charCodeAt(j) === 39 ? skipQuoted(text, j, 39, true) : j;
-    } else {
-      if (c === 40 || c === 91) depth++;
-      else if (c === 41 || c === 93) depth = Math.max(0, depth - 1);
-      else if (c === 44 && depth === 0) out.push(i);
-      i++;
+    const j = skipNonCode(text, i, end);
+    if (j !== i) {
+      i = j;
+      continue;
     }
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91) depth++;
+    else if (c === 41 || c === 93) depth = Math.max(0, depth - 1);
+    else if (c === 44 && depth === 0) out.push(i);
+    i++;
   }
   return out;
+}
+
+/**
+ * If a comment, a string (`'…'`, `E'…'`, `$tag$…$tag$`), a quoted identifier or a word starts
+ * at `i`, the index after it (at most `end`); else `i`. The scanners below use it to see only
+ * the punctuation of the code.
+ */
+function skipNonCode(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 45 && text.charCodeAt(i + 1) === 45) {
+    const j = text.indexOf('\n', i);
+    return j < 0 || j > end ? end : j + 1;
+  }
+  if (c === 47 && text.charCodeAt(i + 1) === 42) return blockComment(text, i, end).end;
+  if (c === 39 || c === 34) return Math.min(skipQuoted(text, i, c, false), end);
+  if (c === 36) {
+    const m = /^\$([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 64));
+    if (!m) return i;
+    const close = text.indexOf(m[0], i + m[0].length);
+    return close < 0 || close >= end ? end : close + m[0].length;
+  }
+  if (isIdentStart(c)) {
+    let j = i + 1;
+    while (j < end && isIdentChar(text.charCodeAt(j))) j++;
+    // E'…' escape string
+    return j === i + 1 && (c === 69 || c === 101) && text.charCodeAt(j) === 39 ? Math.min(skipQuoted(text, j, 39, true), end) : j;
+  }
+  return i;
 }
 
 /**
@@ -335,30 +350,20 @@ export function maskPsqlVariables(text: string): string | null {
   const n = text.length;
   let i = 0;
   while (i < n) {
+    const j = skipNonCode(text, i, n);
+    if (j !== i) {
+      i = j;
+      continue;
+    }
     const c = text.charCodeAt(i);
-    if (c === 45 && text.charCodeAt(i + 1) === 45) {
-      const j = text.indexOf('\n', i);
-      i = j < 0 ? n : j + 1;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42) i = blockComment(text, i, n).end;
-    else if (c === 39 || c === 34) i = skipQuoted(text, i, c, false);
-    else if (c === 36) {
-      const m = /^\$([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 64));
-      if (m) {
-        const close = text.indexOf(m[0], i + m[0].length);
-        i = close < 0 ? n : close + m[0].length;
-      } else i++;
-    } else if (isIdentStart(c)) {
-      let j = i + 1;
-      while (j < n && isIdentChar(text.charCodeAt(j))) j++;
-      i = j === i + 1 && (c === 69 || c === 101) && text.charCodeAt(j) === 39 ? skipQuoted(text, j, 39, true) : j;
-    } else if (c === 58 && text.charCodeAt(i + 1) !== 58 && text.charCodeAt(i - 1) !== 58) {
+    if (c === 58 && text.charCodeAt(i + 1) !== 58 && text.charCodeAt(i - 1) !== 58) {
       const next = text.charCodeAt(i + 1);
       const before = i === 0 ? 32 : text.charCodeAt(i - 1);
       const quoted = (next === 39 || next === 34) && /^:(['"])[A-Za-z_][\w]*\1/.test(text.slice(i, i + 66));
       const bare = isIdentStart(next) && (isSpace(before) || before === 40 || before === 44 || before === 61);
       if (quoted || bare) at.push(i);
-      i++;
-    } else i++;
+    }
+    i++;
   }
   if (!at.length) return null;
   let out = '';
