@@ -11,7 +11,7 @@ import type { GraphInput } from './sources/alembic/graph.js';
 import { graphInput } from './sources/alembic/graphs.js';
 import { loadAlembicFile, looksLikeRevision } from './sources/alembic/index.js';
 import { readText, sqlDirection } from './sources/files.js';
-import { loadSqlMigration } from './sources/sql/index.js';
+import { loadSqlFile } from './sources/sql/index.js';
 
 export interface FileJob {
   abs: string;
@@ -33,7 +33,8 @@ export type FileOutcome =
   | { kind: 'empty' }
   /** A .py file in a versions directory that is not a revision after all. */
   | { kind: 'not-revision' }
-  | { kind: 'sql'; migration: Migration; raw: Finding[] }
+  /** `down`: the file's down section, when it holds both directions (goose, dbmate, sql-migrate). */
+  | { kind: 'sql'; migration: Migration; raw: Finding[]; down?: { migration: Migration; raw: Finding[] } }
   | { kind: 'alembic'; upgrade: Migration; downgrade: Migration; graph: GraphInput; raw: [Finding[], Finding[]] };
 
 /** The rules that run, from the configured severities (id → off | warning | error). */
@@ -60,6 +61,6 @@ export function lintFile(job: FileJob, engine: EngineOptions): FileOutcome {
     const a = loadAlembicFile({ file: job.display, text: read.text, transactional: job.transactional, ...(job.preset ? { preset: job.preset } : {}) });
     return { kind: 'alembic', upgrade: a.upgrade, downgrade: a.downgrade, graph: graphInput(job.display, a.source, a.revision), raw: [check(a.upgrade), check(a.downgrade)] };
   }
-  const migration = loadSqlMigration({ file: job.display, text: read.text, direction: sqlDirection(job.abs), transactional: job.transactional });
-  return { kind: 'sql', migration, raw: check(migration) };
+  const { upgrade, downgrade } = loadSqlFile({ file: job.display, text: read.text, direction: sqlDirection(job.abs), transactional: job.transactional });
+  return { kind: 'sql', migration: upgrade, raw: check(upgrade), ...(downgrade ? { down: { migration: downgrade, raw: check(downgrade) } } : {}) };
 }

@@ -140,8 +140,9 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
         loaded.push({ migration: o.upgrade, abs, raw: o.raw[0] }, { migration: o.downgrade, abs, raw: o.raw[1] });
         return;
       case 'sql':
-        if (reported && o.migration.operations.length === 0 && o.migration.problems.length === 0) result.notes.push(`${display}: no SQL statements (only comments)`);
+        if (reported && o.migration.operations.length === 0 && o.migration.problems.length === 0 && !o.down) result.notes.push(`${display}: no SQL statements (only comments)`);
         loaded.push({ migration: o.migration, abs, raw: o.raw });
+        if (o.down) loaded.push({ migration: o.down.migration, abs, raw: o.down.raw });
     }
   });
   // Revision-graph rules, per project or versions directory; findings go to the upgrade side of the file they name.

@@ -1,6 +1,6 @@
 /** Test helpers. They check in one direction: expectFindings fails on none, expectClean fails on any. */
 import { expect } from 'vitest';
-import { loadSqlMigration, loadSqlParser } from '../src/sources/sql/index.js';
+import { loadSqlFile, loadSqlParser } from '../src/sources/sql/index.js';
 import { applySuppressionsToFile, checkMigration, lintMigration } from '../src/engine/lint-migration.js';
 import { loadAlembicFile, loadPythonParser, type AlembicFile } from '../src/sources/alembic/index.js';
 import { activeRules } from '../src/lint.js';
@@ -36,10 +36,19 @@ export function lintMigrationWith(migration: Migration, over: Partial<ResolvedCo
   return { migration, findings, active: findings.filter((f) => !f.suppressed), at: (f) => idx.position(f.start) };
 }
 
-/** Lint SQL text (call `await ready` first in the test file). */
+/**
+ * Lint SQL text (call `await ready` first in the test file). A file with up and down sections
+ * (goose, dbmate, sql-migrate) is linted as `migsafe lint` does: both, sharing the file's ignores;
+ * `migration` is the up side.
+ */
 export function lintSql(sql: string, over: Partial<ResolvedConfig> & { file?: string; direction?: 'upgrade' | 'downgrade' } = {}): LintedText {
-  const m = loadSqlMigration({ file: over.file ?? 'test.sql', text: sql, direction: over.direction, transactional: over.assumeInTransaction });
-  return lintMigrationWith(m, over);
+  const { upgrade, downgrade } = loadSqlFile({ file: over.file ?? 'test.sql', text: sql, direction: over.direction, transactional: over.assumeInTransaction });
+  if (!downgrade) return lintMigrationWith(upgrade, over);
+  const cfg = testConfig(over);
+  const engine = { active: activeRules(cfg), known: ruleIds, pgVersion: cfg.pgVersion };
+  const findings = applySuppressionsToFile([upgrade, downgrade].map((m) => ({ migration: m, raw: checkMigration(m, engine) })), engine);
+  const idx = new LineIndex(upgrade.source);
+  return { migration: upgrade, findings, active: findings.filter((f) => !f.suppressed), at: (f) => idx.position(f.start) };
 }
 
 /**
