@@ -267,12 +267,20 @@ function unknownColumn(): ColumnSpec {
 function notNullColumns(v: PyValue | undefined): { notNullColumns?: string[] } {
   const text = v?.t === 'str' ? v.s.value : v?.t === 'call' && lastSegment(v.callee) === 'text' && v.args[0]?.t === 'str' ? v.args[0].s.value : null;
   if (text === null) return {};
-  let stmts: RawStmt[];
-  try {
-    stmts = parseSql(`SELECT 1 WHERE ${text}`);
-  } catch {
-    return {};
+  let cols = conditionCache.get(text);
+  if (!cols) {
+    let stmts: RawStmt[] | null = null;
+    try {
+      stmts = parseSql(`SELECT 1 WHERE ${text}`);
+    } catch {
+      // not SQL on its own: proves nothing
+    }
+    cols = stmts?.length === 1 ? provenNotNull(stmts[0]!.stmt.SelectStmt?.whereClause) : [];
+    if (conditionCache.size > 5000) conditionCache.clear();
+    conditionCache.set(text, cols);
   }
-  const cols = stmts.length === 1 ? provenNotNull(stmts[0]!.stmt.SelectStmt?.whereClause) : [];
-  return cols.length ? { notNullColumns: cols } : {};
+  return cols.length ? { notNullColumns: [...cols] } : {};
 }
+
+/** CHECK condition text → the columns it proves NOT NULL (revisions repeat the same conditions). */
+const conditionCache = new Map<string, string[]>();
