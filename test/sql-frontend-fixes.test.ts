@@ -285,7 +285,7 @@ describe('directory discovery', () => {
   });
 });
 
-describe('psql variables (:name, :\'name\', :"name")', () => {
+describe('placeholders: psql variables (:name, :\'name\', :"name"), ${flyway}, {{ go templates }}', () => {
   it('a statement that only fails on psql variables is linted, with no syntax-error', () => {
     const sql = [
       '\\set owner app',
@@ -316,9 +316,17 @@ describe('psql variables (:name, :\'name\', :"name")', () => {
     expect(lex(sql).metaCommands.map((m) => sql.slice(m.start, m.end))).toEqual(['\\gexec']);
   });
 
+  it('Flyway / Liquibase ${placeholders} and Go {{ templates }} stand for a name', () => {
+    const r = lintSql('ALTER TABLE ${schema}.users DROP COLUMN legacy;\nCREATE INDEX users_a ON {{ index .Options "Namespace" }}.users (a);\nSELECT \'${not_a_placeholder}\';');
+    expectClean(r, 'syntax-error');
+    expect(expectFindings(r, 'drop-column', 1)[0]!.message).toContain('__schema_.users');
+    expectFindings(r, 'require-concurrent-index', 1);
+  });
+
   it('casts, slices, named arguments and strings are not variables', async () => {
-    const { maskPsqlVariables } = await import('../src/sources/sql/lexer.js');
-    expect(maskPsqlVariables("SELECT a::int, arr[1:n], f(x := 1), ':x', \":y\" -- :z\n")).toBeNull();
-    expect(maskPsqlVariables("SELECT :a, :'b', :\"c\"")).toBe('SELECT  a,  \'b\',  "c"');
+    const { maskPlaceholders } = await import('../src/sources/sql/lexer.js');
+    expect(maskPlaceholders("SELECT a::int, arr[1:n], f(x := 1), ':x', \":y\" -- :z\n")).toBeNull();
+    expect(maskPlaceholders("SELECT :a, :'b', :\"c\"")).toBe('SELECT  a,  \'b\',  "c"');
+    expect(maskPlaceholders('SELECT ${a.b}, {{ .X }}, $1, $$ ${x} $$')).toBe('SELECT __a_b_, ____X___, $1, $$ ${x} $$');
   });
 });

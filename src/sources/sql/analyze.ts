@@ -6,7 +6,7 @@ import type { Operation, Span } from '../../model/operation.js';
 import type { Directive, InvalidDirective, SourceProblem } from '../../model/migration.js';
 import { SourceText } from '../source-text.js';
 import { directivesOf, type PlacedComment } from '../directives.js';
-import { lex, maskCopyData, maskPsqlVariables, skipTrivia, topLevelCommas, type StringConstant } from './lexer.js';
+import { lex, maskCopyData, maskPlaceholders, skipTrivia, topLevelCommas, type StringConstant } from './lexer.js';
 import { alterTableCommands, convertStatement, withSpan, type OpBody } from './convert.js';
 import { parseSql, plpgsqlStatements, SqlSyntaxError, type RawStmt } from './parser.js';
 
@@ -148,8 +148,8 @@ function statementsOf(ctx: Ctx, source: string): void {
     const text = sql.slice(st.start, st.end);
     let parsed: RawStmt[];
     try {
-      // (psql variables are blanked, not removed: the parse's offsets hold for `text` as written)
-      parsed = parsePsql(text);
+      // (placeholders are masked in place, not removed: the parse's offsets hold for `text` as written)
+      parsed = parseWithPlaceholders(text);
     } catch (e) {
       if (!(e instanceof SqlSyntaxError)) throw e;
       const at = st.start + (e.position >= 0 ? Math.min(e.position, text.length) : 0);
@@ -174,15 +174,16 @@ function statementsOf(ctx: Ctx, source: string): void {
 }
 
 /**
- * Parse one statement; when it does not parse and uses psql variables (`OWNER TO :owner`,
- * `PASSWORD :'pass'`, a psql script's), parse it with them standing for what they stand for.
- * Throws the statement's own syntax error when that does not parse either.
+ * Parse one statement; when it does not parse and uses placeholders a tool fills in (psql's
+ * `OWNER TO :owner`, Flyway's `${schema}.users`, a Go template's `{{ .Namespace }}`), parse it
+ * with them standing for what they stand for. Throws the statement's own syntax error when that
+ * does not parse either.
  */
-function parsePsql(text: string): RawStmt[] {
+function parseWithPlaceholders(text: string): RawStmt[] {
   try {
     return parseSql(text);
   } catch (e) {
-    const masked = e instanceof SqlSyntaxError ? maskPsqlVariables(text) : null;
+    const masked = e instanceof SqlSyntaxError ? maskPlaceholders(text) : null;
     if (!masked) throw e;
     try {
       return parseSql(masked);

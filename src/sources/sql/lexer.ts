@@ -339,14 +339,19 @@ function skipNonCode(text: string, i: number, end: number): number {
 }
 
 /**
- * `text` with psql's variable references (`:name`, `:'name'`, `:"name"`, which psql replaces
- * before the server sees the SQL) turned into what they stand for — an identifier, a string
- * literal, a quoted identifier — by blanking the colon, or null when there is none. Only outside
- * strings, quoted identifiers and comments; not `::` casts, and `:name` only after a space,
- * `(`, `,` or `=` (not `arr[1:n]`). Same length, so every index stays the same.
+ * `text` with the placeholders that migration tools fill in before the server sees the SQL turned
+ * into plain SQL of the same length (every index stays the same), or null when there is none:
+ *
+ * - psql variables: `:name`, `:'name'`, `:"name"` become an identifier, a string literal, a quoted
+ *   identifier (the colon is blanked). Not `::` casts, and `:name` only after a space, `(`, `,` or
+ *   `=` (not `arr[1:n]`);
+ * - Flyway and Liquibase placeholders, `${schema}`, and Go templates, `{{ .Namespace }}`, become an
+ *   identifier (`__schema_`): what they usually stand for is a name.
+ *
+ * Only outside strings, quoted identifiers and comments, and only ASCII placeholders on one line.
  */
-export function maskPsqlVariables(text: string): string | null {
-  const at: number[] = [];
+export function maskPlaceholders(text: string): string | null {
+  const edits: { at: number; text: string }[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -356,21 +361,28 @@ export function maskPsqlVariables(text: string): string | null {
       continue;
     }
     const c = text.charCodeAt(i);
-    if (c === 58 && text.charCodeAt(i + 1) !== 58 && text.charCodeAt(i - 1) !== 58) {
-      const next = text.charCodeAt(i + 1);
+    const next = text.charCodeAt(i + 1);
+    if (c === 58 && next !== 58 && text.charCodeAt(i - 1) !== 58) {
       const before = i === 0 ? 32 : text.charCodeAt(i - 1);
       const quoted = (next === 39 || next === 34) && /^:(['"])[A-Za-z_][\w]*\1/.test(text.slice(i, i + 66));
       const bare = isIdentStart(next) && (isSpace(before) || before === 40 || before === 44 || before === 61);
-      if (quoted || bare) at.push(i);
+      if (quoted || bare) edits.push({ at: i, text: ' ' });
+    } else if ((c === 36 && next === 123) || (c === 123 && next === 123)) {
+      const m = (c === 36 ? /^\$\{[\x20-\x7c\x7e]{1,200}?\}/ : /^\{\{[\x20-\x7e]{1,200}?\}\}/).exec(text.slice(i, i + 210));
+      if (m) {
+        edits.push({ at: i, text: m[0].replace(/\W/g, '_') });
+        i += m[0].length;
+        continue;
+      }
     }
     i++;
   }
-  if (!at.length) return null;
+  if (!edits.length) return null;
   let out = '';
   let from = 0;
-  for (const k of at) {
-    out += text.slice(from, k) + ' ';
-    from = k + 1;
+  for (const e of edits) {
+    out += text.slice(from, e.at) + e.text;
+    from = e.at + e.text.length;
   }
   return out + text.slice(from);
 }
