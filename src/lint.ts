@@ -2,7 +2,7 @@
  * lint(): the pure core of `migsafe lint`. Tests call it directly; the CLI only wires it up.
  * paths → files → front ends → Migration → engine → Finding[]
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from './config/schema.js';
 import type { ActiveRule } from './engine/lint-migration.js';
@@ -12,7 +12,8 @@ import type { Finding } from './engine/finding.js';
 import type { Migration, SessionPreset } from './model/migration.js';
 import { loadSqlParser } from './sources/sql/index.js';
 import { discoverSql, toPosix, type FileProblem } from './sources/files.js';
-import { activeRulesFrom, engineOptions, type FileJob } from './lint-file.js';
+import { activeRulesFrom, engineOptions, lintFile, type FileJob } from './lint-file.js';
+import { historyDirOf } from './release/versions.js';
 import { lintFiles } from './parallel/lint-files.js';
 import { UsageError } from './errors.js';
 import { loadPythonParser } from './sources/alembic/index.js';
@@ -169,7 +170,12 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const needsOrder = !!cs || loaded.some((l) => l.raw.some((f) => f.rule === 'set-not-null'));
   const ordered = needsOrder ? applyOrder(loaded.map((l) => ({ ...l, file: l.migration.file, language: l.migration.language })), alembic.groups, revisionOf) : [];
   // SET NOT NULL after a CHECK validated in an earlier migration of the same history is safe (PostgreSQL 12+).
-  suppressProvenSetNotNull(ordered.map(({ item, history }) => ({ migration: item.migration, raw: item.raw, history })), config.pgVersion);
+  // In git-aware mode the released migrations are not parsed: read those that could hold the CHECK.
+  const released = cs ? releasedChecks(loaded, found.files, (abs) => cs.parse.has(abs), alembic, engine, cwd, !!config.assumeInTransaction) : [];
+  const withReleased = released.length
+    ? applyOrder([...loaded, ...released].map((l) => ({ ...l, file: l.migration.file, language: l.migration.language })), alembic.groups, revisionOf)
+    : ordered;
+  suppressProvenSetNotNull(withReleased.map(({ item, history }) => ({ migration: item.migration, raw: item.raw, history })), config.pgVersion);
   if (cs) {
     const extra = await cs.analyze(ordered.map(({ item, history }) => ({ migration: item.migration, abs: item.abs, history })), engine.active);
     for (const l of loaded) {
@@ -194,6 +200,44 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
 
 export function assertSomethingToLint(r: LintResult): void {
   if (r.migrations.length === 0 && r.fileProblems.length === 0 && r.notes.length === 0 && r.findings.length === 0) throw new UsageError('no migration files to lint');
+}
+
+/**
+ * Git-aware mode parses only changed or unreleased migrations. When one of them still has a
+ * SET NOT NULL finding, the CHECK that makes it safe may be in a released migration of the same
+ * history: parse those released files (of the same SQL directory or Alembic project) that name
+ * the table, as context only (no findings of their own).
+ */
+function releasedChecks(
+  loaded: { migration: Migration; abs: string; raw: Finding[] }[],
+  files: readonly string[],
+  parsed: (abs: string) => boolean,
+  alembic: { groups: readonly { files: readonly string[] }[]; transactional: ReadonlyMap<string, boolean> },
+  engine: ReturnType<typeof engineOptions>,
+  cwd: string,
+  assumeInTransaction: boolean,
+): { migration: Migration; abs: string; raw: Finding[] }[] {
+  const steps = loaded.filter((l) => l.raw.some((f) => f.rule === 'set-not-null' && f.messageId === 'setNotNull' && !f.suppressed));
+  if (!steps.length) return [];
+  const tables = new Set(steps.flatMap((l) => l.raw.filter((f) => f.rule === 'set-not-null').map((f) => String(f.data.table).split('.').pop()!)));
+  const dirs = new Set(steps.map((l) => historyDirOf(l.abs)));
+  const groups = alembic.groups.filter((g) => steps.some((l) => g.files.includes(l.abs)));
+  const out: { migration: Migration; abs: string; raw: Finding[] }[] = [];
+  for (const abs of files) {
+    if (parsed(abs) || !(dirs.has(historyDirOf(abs)) || groups.some((g) => g.files.includes(abs)))) continue;
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch {
+      continue;
+    }
+    if (![...tables].some((t) => text.includes(t))) continue;
+    const isAlembic = alembic.transactional.has(abs);
+    const o = lintFile({ abs, display: toPosix(relative(cwd, abs)) || abs, alembic: isAlembic, transactional: isAlembic ? alembic.transactional.get(abs)! : assumeInTransaction, reported: false }, engine);
+    if (o.kind === 'sql') out.push({ migration: o.migration, abs, raw: [] });
+    else if (o.kind === 'alembic') out.push({ migration: o.upgrade, abs, raw: [] });
+  }
+  return out;
 }
 
 /** Rules whose danger is to data or code that production has; moot for an object that never reached it. */

@@ -54,3 +54,32 @@ describe('set-not-null across migrations', () => {
     expect(r.findings.filter((f) => f.rule === 'set-not-null' && !f.suppressed).length).toBe(1);
   });
 });
+
+describe('set-not-null across releases (git-aware mode)', () => {
+  const CHECK = "SET lock_timeout = '5s';\nALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;\n";
+  const VALIDATE = "SET lock_timeout = '5s';\nALTER TABLE users VALIDATE CONSTRAINT users_email_nn;\n";
+  const SET_NN = "SET lock_timeout = '5s';\nALTER TABLE users ALTER COLUMN email SET NOT NULL;\n";
+
+  it('a CHECK validated in a released migration is read from it, and the step is suppressed with --base and --staged', async () => {
+    const { makeRepo } = await import('./git-helpers.js');
+    const repo = await makeRepo();
+    await repo.commit({ 'db/001_check.sql': CHECK, 'db/002_validate.sql': VALIDATE, 'db/010_other.sql': 'CREATE TABLE orders (id bigint);\n' }, 'release 1');
+    await repo.git.addTag('v1');
+    await repo.git.checkoutLocalBranch('feature');
+    await repo.commit({ 'db/003_set_not_null.sql': SET_NN }, 'contract');
+    const cfg = testConfig({ root: repo.dir });
+    const base = await lint({ paths: ['db'], cwd: repo.dir, config: cfg, changeset: { base: 'main' } });
+    const hits = base.findings.filter((f) => f.rule === 'set-not-null');
+    expect(hits.map((f) => [f.file, !!f.suppressed])).toEqual([['db/003_set_not_null.sql', true]]);
+    expect(hits[0]!.suppressed!.reason).toContain('db/002_validate.sql');
+    // the released files are context only: nothing of theirs is reported
+    expect(base.migrations.map((m) => m.file)).toEqual(['db/003_set_not_null.sql']);
+
+    repo.write({ 'db/004_again.sql': SET_NN, 'db/005_name.sql': SET_NN.replace('email', 'name') });
+    await repo.git.add(['db/004_again.sql', 'db/005_name.sql']);
+    const staged = await lint({ paths: ['db'], cwd: repo.dir, config: cfg, changeset: { staged: true } });
+    const st = staged.findings.filter((f) => f.rule === 'set-not-null');
+    // email: proven by the released CHECK; name: no CHECK proves it, still reported
+    expect(st.map((f) => [f.file, !!f.suppressed])).toEqual([['db/004_again.sql', true], ['db/005_name.sql', false]]);
+  });
+});
