@@ -12,7 +12,7 @@ import type { Finding } from './engine/finding.js';
 import type { Migration, SessionPreset } from './model/migration.js';
 import { loadSqlParser } from './sources/sql/index.js';
 import { discoverSql, toPosix, type FileProblem } from './sources/files.js';
-import { activeRulesFrom, engineOptions, lintFile, type FileJob } from './lint-file.js';
+import { activeRulesFrom, engineOptions, lintFile, type FileJob, type FileOutcome } from './lint-file.js';
 import { historyDirOf } from './release/versions.js';
 import { lintFiles } from './parallel/lint-files.js';
 import { UsageError } from './errors.js';
@@ -105,15 +105,19 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
     if (cs.report.size === 0 && result.findings.length === 0) result.notes.push(`no migration ${opts.changeset!.staged ? 'is staged' : 'changed since the merge-base'}; nothing to lint`);
   }
   const loaded: { migration: Migration; abs: string; raw: Finding[] }[] = [];
+  /** The lint job of one file: its display path, front end and runner transaction. */
+  const jobFor = (abs: string, reported: boolean, content?: Uint8Array): FileJob => {
+    const alembicFile = alembic.transactional.has(abs);
+    return {
+      abs, display: toPosix(relative(cwd, abs)) || abs, alembic: alembicFile, reported,
+      transactional: alembicFile ? alembic.transactional.get(abs)! : !!config.assumeInTransaction,
+      ...(content ? { content } : {}),
+    };
+  };
   const jobs: FileJob[] = [];
   for (const abs of found.files) {
     if (cs && !cs.parse.has(abs)) continue;
-    const alembicFile = alembic.transactional.has(abs);
-    jobs.push({
-      abs, display: toPosix(relative(cwd, abs)) || abs, alembic: alembicFile, reported: !cs || cs.report.has(abs),
-      transactional: alembicFile ? alembic.transactional.get(abs)! : !!config.assumeInTransaction,
-      ...(cs?.contents.has(abs) ? { content: cs.contents.get(abs)! } : {}),
-    });
+    jobs.push(jobFor(abs, !cs || cs.report.has(abs), cs?.contents.get(abs)));
   }
   // Alembic: timeouts env.py sets on the connection hold for every revision (one read per env.py)
   const presets = new Map<string, SessionPreset>();
@@ -171,7 +175,7 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const ordered = needsOrder ? applyOrder(loaded.map((l) => ({ ...l, file: l.migration.file, language: l.migration.language })), alembic.groups, revisionOf) : [];
   // SET NOT NULL after a CHECK validated in an earlier migration of the same history is safe (PostgreSQL 12+).
   // In git-aware mode the released migrations are not parsed: read those that could hold the CHECK.
-  const released = cs ? releasedChecks(loaded, found.files, (abs) => cs.parse.has(abs), alembic, engine, cwd, !!config.assumeInTransaction) : [];
+  const released = cs ? releasedChecks(loaded, found.files, (abs) => cs.parse.has(abs), alembic.groups, (abs, content) => lintFile(jobFor(abs, false, content), engine)) : [];
   const withReleased = released.length
     ? applyOrder([...loaded, ...released].map((l) => ({ ...l, file: l.migration.file, language: l.migration.language })), alembic.groups, revisionOf)
     : ordered;
@@ -212,28 +216,27 @@ function releasedChecks(
   loaded: { migration: Migration; abs: string; raw: Finding[] }[],
   files: readonly string[],
   parsed: (abs: string) => boolean,
-  alembic: { groups: readonly { files: readonly string[] }[]; transactional: ReadonlyMap<string, boolean> },
-  engine: ReturnType<typeof engineOptions>,
-  cwd: string,
-  assumeInTransaction: boolean,
+  alembicGroups: readonly { files: readonly string[] }[],
+  load: (abs: string, content: Uint8Array) => FileOutcome,
 ): { migration: Migration; abs: string; raw: Finding[] }[] {
   const steps = loaded.filter((l) => l.raw.some((f) => f.rule === 'set-not-null' && f.messageId === 'setNotNull' && !f.suppressed));
   if (!steps.length) return [];
   const tables = new Set(steps.flatMap((l) => l.raw.filter((f) => f.rule === 'set-not-null').map((f) => String(f.data.table).split('.').pop()!)));
   const dirs = new Set(steps.map((l) => historyDirOf(l.abs)));
-  const groups = alembic.groups.filter((g) => steps.some((l) => g.files.includes(l.abs)));
+  const groups = alembicGroups.filter((g) => steps.some((l) => g.files.includes(l.abs)));
   const out: { migration: Migration; abs: string; raw: Finding[] }[] = [];
   for (const abs of files) {
     if (parsed(abs) || !(dirs.has(historyDirOf(abs)) || groups.some((g) => g.files.includes(abs)))) continue;
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(abs, 'utf8');
+      bytes = readFileSync(abs);
     } catch {
       continue;
     }
+    const text = bytes.toString('utf8');
     if (![...tables].some((t) => text.includes(t))) continue;
-    const isAlembic = alembic.transactional.has(abs);
-    const o = lintFile({ abs, display: toPosix(relative(cwd, abs)) || abs, alembic: isAlembic, transactional: isAlembic ? alembic.transactional.get(abs)! : assumeInTransaction, reported: false }, engine);
+    // the bytes read here are the file's content: lintFile does not read it again
+    const o = load(abs, bytes);
     if (o.kind === 'sql') out.push({ migration: o.migration, abs, raw: [] });
     else if (o.kind === 'alembic') out.push({ migration: o.upgrade, abs, raw: [] });
   }
