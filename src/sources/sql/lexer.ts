@@ -144,9 +144,8 @@ export function lex(text: string, wantStatements = true): LexResult {
     }
     if (c === 36) {
       // $tag$ … $tag$ or $1 parameter
-      const m = /^\$([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 64));
-      if (m) {
-        const tag = m[0];
+      const tag = dollarTag(text, i);
+      if (tag) {
         const close = text.indexOf(tag, i + tag.length);
         strings.push({ start: i + tag.length, end: close < 0 ? n : close, quote: 'dollar' });
         i = close < 0 ? n : close + tag.length;
@@ -193,6 +192,11 @@ export function lex(text: string, wantStatements = true): LexResult {
   }
   if (stmtStart >= 0 && wantStatements) statements.push({ start: stmtStart, end: Math.max(lastTokenEnd, stmtStart + 1) });
   return { statements, comments, metaCommands, copyData, unterminatedComment, strings };
+}
+
+/** The `$tag$` (or `$$`) opening a dollar-quoted string at `i`, or null (`$1`, or no `$` there). */
+function dollarTag(text: string, i: number): string | null {
+  return /^\$([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 64))?.[0] ?? null;
 }
 
 /** `COPY … FROM STDIN` (the statement text from `start` to the semicolon at `end`). */
@@ -324,10 +328,10 @@ function skipNonCode(text: string, i: number, end: number): number {
   if (c === 47 && text.charCodeAt(i + 1) === 42) return blockComment(text, i, end).end;
   if (c === 39 || c === 34) return Math.min(skipQuoted(text, i, c, false), end);
   if (c === 36) {
-    const m = /^\$([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 64));
-    if (!m) return i;
-    const close = text.indexOf(m[0], i + m[0].length);
-    return close < 0 || close >= end ? end : close + m[0].length;
+    const tag = dollarTag(text, i);
+    if (!tag) return i;
+    const close = text.indexOf(tag, i + tag.length);
+    return close < 0 || close >= end ? end : close + tag.length;
   }
   if (isIdentStart(c)) {
     let j = i + 1;
