@@ -58,13 +58,5 @@ function only(text: string, ranges: [number, number][]): string {
 }
 
 function blank(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    if (ch === '\n' || ch === '\r') out += ch;
-    else {
-      const cp = ch.codePointAt(0)!;
-      out += ' '.repeat(cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
-    }
-  }
-  return out;
+  return s.replace(/[^\r\n]/gu, (ch) => ' '.repeat(Buffer.byteLength(ch)));
 }
