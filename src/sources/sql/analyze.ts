@@ -324,6 +324,16 @@ function embedded(ctx: Ctx, node: Record<string, any>, c0: number, c1: number, i
 
 function statementsIn(ctx: Ctx, text: string, body: Body | null, c0: number, c1: number, isDo: boolean, outer: Span, targets: Stmt[]): void {
   const { toFile, out } = ctx;
+  /**
+   * Record a body statement at `at` (indexes of the analysed SQL) and return its span in the file.
+   * Only a statement found where it is written can be an ignore's target.
+   */
+  const keep = (at: Span, target: boolean): Span => {
+    const st = { at, span: { start: toFile(at.start), end: toFile(at.end) }, outer };
+    ctx.stmts.push(st);
+    if (target) targets.push(st);
+    return st.span;
+  };
   let found;
   try {
     found = plpgsqlStatements(text);
@@ -376,10 +386,7 @@ function statementsIn(ctx: Ctx, text: string, body: Body | null, c0: number, c1:
           const eol = body.text.indexOf('\n', from);
           if (from < body.text.length) place = { start: c0 + body.at(from), end: c0 + body.at(eol < 0 ? body.text.length : eol) };
         }
-        const at = place ?? { start: c0, end: c1 };
-        const st = { at, span: { start: toFile(at.start), end: toFile(at.end) }, outer };
-        ctx.stmts.push(st);
-        if (place) targets.push(st);
+        keep(place ?? { start: c0, end: c1 }, !!place);
         continue;
       }
     }
@@ -397,11 +404,7 @@ function statementsIn(ctx: Ctx, text: string, body: Body | null, c0: number, c1:
       const b1 = raw.stmt_len ? b0 + raw.stmt_len : local.byteLength;
       const s0 = pos ? pos(skipTrivia(query, local.charAt(b0))) : c0;
       const s1 = pos ? pos(local.charAt(b1)) : c1;
-      const span = { start: toFile(s0), end: toFile(s1) };
-      const st = { at: { start: s0, end: s1 }, span, outer };
-      ctx.stmts.push(st);
-      // only a statement found where it is written can be an ignore's target
-      if (pos) targets.push(st);
+      const span = keep({ start: s0, end: s1 }, !!pos);
       const node = raw.stmt;
       for (const b of convertStatement(node) as OpBody[]) {
         if (!isDo && DML.has(b.kind)) continue;
