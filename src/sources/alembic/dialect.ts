@@ -7,6 +7,7 @@
  * dialect leaves every branch linted, as before.
  */
 import { field, type PyNode } from './parser.js';
+import { decodeString } from './pystring.js';
 import type { Scope } from './values.js';
 
 /** What a condition is on PostgreSQL: true, false, or null when it does not only depend on the dialect. */
@@ -123,9 +124,9 @@ function resolve(src: string, id: PyNode, scope: Scope, depth: number): { node: 
   return b?.kind === 'value' ? { node: b.node, scope: b.scope } : null;
 }
 
-/** The value of a plain string literal ("mysql", 'sqlite'), or null. */
+/** The value of a string literal ("mysql", 'sqlite'), read by the front end's string decoder, or null. */
 function stringLiteral(src: string, n: PyNode): string | null {
   if (n.type !== 'string') return null;
-  const m = /^([rRuU]?)(['"])([^'"\\\n]*)\2$/.exec(src.slice(n.start, n.end));
-  return m ? m[3]! : null;
+  const d = decodeString(src, n);
+  return d.ok ? d.s.value : null;
 }
