@@ -7,13 +7,12 @@
 import type { ColumnSpec, Operation, Span } from '../../model/operation.js';
 import type { Directive, InvalidDirective, SourceProblem } from '../../model/migration.js';
 import type { SourceText } from '../source-text.js';
-import { provenNotNull, type OpBody } from '../sql/convert.js';
+import type { OpBody } from '../sql/convert.js';
 import { analyzeSql } from '../sql/analyze.js';
-import { parseSql, type RawStmt } from '../sql/parser.js';
 import type { BodyEvent } from './extract.js';
 import { columnNames, isAutoincrement, nameOf, primaryKeyColumns, readColumn, toColumnSpec, type SaColumn } from './columns.js';
 import { maskBindParams, sqlSource, tableName } from './sql.js';
-import { sameCollation, sqlType } from './sqltypes.js';
+import { checkNotNullColumns, sameCollation, sqlType } from './sqltypes.js';
 import { arg, isFalse, isTrue, lastSegment, type CallValue, type PyValue } from './values.js';
 
 export interface Mapped {
@@ -260,27 +259,12 @@ function unknownColumn(): ColumnSpec {
 }
 
 /**
- * The columns a CHECK condition given as SQL text (a string or sa.text) proves NOT NULL, read by
- * the SQL parser: `notNullColumns` of the operation, or nothing when the condition is not static
- * SQL (a SQLAlchemy expression) or proves nothing.
+ * The columns a CHECK condition given as SQL text (a string or sa.text) proves NOT NULL:
+ * `notNullColumns` of the operation, or nothing when the condition is not static SQL (a
+ * SQLAlchemy expression) or proves nothing.
  */
 function notNullColumns(v: PyValue | undefined): { notNullColumns?: string[] } {
   const text = v?.t === 'str' ? v.s.value : v?.t === 'call' && lastSegment(v.callee) === 'text' && v.args[0]?.t === 'str' ? v.args[0].s.value : null;
-  if (text === null) return {};
-  let cols = conditionCache.get(text);
-  if (!cols) {
-    let stmts: RawStmt[] | null = null;
-    try {
-      stmts = parseSql(`SELECT 1 WHERE ${text}`);
-    } catch {
-      // not SQL on its own: proves nothing
-    }
-    cols = stmts?.length === 1 ? provenNotNull(stmts[0]!.stmt.SelectStmt?.whereClause) : [];
-    if (conditionCache.size > 5000) conditionCache.clear();
-    conditionCache.set(text, cols);
-  }
-  return cols.length ? { notNullColumns: [...cols] } : {};
+  const cols = text === null ? [] : checkNotNullColumns(text);
+  return cols.length ? { notNullColumns: cols } : {};
 }
-
-/** CHECK condition text → the columns it proves NOT NULL (revisions repeat the same conditions). */
-const conditionCache = new Map<string, string[]>();

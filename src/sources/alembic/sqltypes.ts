@@ -5,7 +5,7 @@
  */
 import type { DefaultSpec, TypeSpec } from '../../model/operation.js';
 import { parseSql, SqlSyntaxError } from '../sql/parser.js';
-import { columnSpec, typeSpec } from '../sql/convert.js';
+import { columnSpec, provenNotNull, typeSpec } from '../sql/convert.js';
 import { arg, isTrue, lastSegment, type PyValue } from './values.js';
 
 /** How SQLAlchemy's PostgreSQL dialect spells a type, keyed by the type's class name. */
@@ -198,4 +198,27 @@ export function serverDefault(v: PyValue, src: string): DefaultSpec {
   }
   defaultCache.set(sql, spec);
   return spec ?? { text: sql, volatility: 'unknown' };
+}
+
+/** CHECK condition text → the columns it proves NOT NULL (revisions repeat the same conditions). */
+const conditionCache = new Map<string, string[]>();
+
+/**
+ * The columns a CHECK condition written as SQL (`email IS NOT NULL AND …`) proves NOT NULL, read
+ * by the SQL parser; none when the text is not one SQL condition.
+ */
+export function checkNotNullColumns(condition: string): string[] {
+  let cols = conditionCache.get(condition);
+  if (!cols) {
+    let stmts: ReturnType<typeof parseSql> | null = null;
+    try {
+      stmts = parseSql(`SELECT 1 WHERE ${condition}`);
+    } catch (e) {
+      if (!(e instanceof SqlSyntaxError)) throw e;
+    }
+    cols = stmts?.length === 1 ? provenNotNull(stmts[0]!.stmt.SelectStmt?.whereClause) : [];
+    if (conditionCache.size > 5000) conditionCache.clear();
+    conditionCache.set(condition, cols);
+  }
+  return [...cols];
 }
